@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package io.lectern.identity;
+
+import io.lectern.testsupport.ServiceBaselineContract;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IdentityServiceBaselineTest implements ServiceBaselineContract {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String protectedPath() {
+        return "/api/v1/users/me";
+    }
+}

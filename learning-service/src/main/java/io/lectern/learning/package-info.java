@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning;
+
+import org.jspecify.annotations.NullMarked;

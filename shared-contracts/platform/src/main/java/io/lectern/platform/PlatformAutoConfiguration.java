@@ -1,0 +1,34 @@
+package io.lectern.platform;
+
+import io.lectern.platform.security.LecternSecurityProperties;
+import io.lectern.platform.web.ProblemDetailsAdvice;
+import io.lectern.platform.web.RequestIdFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** The single wiring point of the shared defaults: request ids, problem details and security. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(LecternSecurityProperties.class)
+@Import(io.lectern.platform.security.SecurityConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> lecternRequestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> bean = new FilterRegistrationBean<>(new RequestIdFilter());
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice lecternProblemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,75 @@
+package io.lectern.platform.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runtime defaults shared by every service, added with the lowest precedence so a service's own
+ * application.yml or the environment can override any of them. Keeping them here (rather than in
+ * seven application.yml files) is the "shared defaults once" rule.
+ */
+public final class LecternDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "lecternDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("spring.threads.virtual.enabled", "true");
+        d.put("spring.main.banner-mode", "off");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("server.error.include-binding-errors", "never");
+        d.put("server.error.whitelabel.enabled", "false");
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("server.tomcat.threads.max", "50");
+        d.put("server.tomcat.max-swallow-size", "2MB");
+        d.put("spring.servlet.multipart.max-file-size", "10MB");
+        d.put("spring.servlet.multipart.max-request-size", "11MB");
+        d.put("spring.jmx.enabled", "false");
+        // Database: one database, one schema and one role per service.
+        d.put(
+                "spring.datasource.url",
+                "jdbc:postgresql://${LECTERN_DB_HOST:127.0.0.1}:${LECTERN_DB_PORT:5432}/${LECTERN_DB_NAME:lectern}");
+        d.put("spring.datasource.username", "lectern_${lectern.service.schema}");
+        d.put("spring.datasource.password", "${LECTERN_DB_PASSWORD:}");
+        d.put("spring.datasource.hikari.maximum-pool-size", "${LECTERN_DB_POOL_SIZE:8}");
+        d.put("spring.datasource.hikari.minimum-idle", "1");
+        d.put("spring.datasource.hikari.connection-timeout", "3000");
+        d.put("spring.datasource.hikari.data-source-properties.ApplicationName", "${spring.application.name}");
+        d.put("spring.flyway.schemas", "${lectern.service.schema}");
+        d.put("spring.flyway.default-schema", "${lectern.service.schema}");
+        d.put("spring.flyway.create-schemas", "false");
+        d.put("spring.flyway.locations", "classpath:db/migration");
+        d.put("spring.data.jdbc.dialect", "postgresql");
+        // Redis through Redisson (the only Redis client in a service).
+        d.put("spring.data.redis.host", "${LECTERN_REDIS_HOST:127.0.0.1}");
+        d.put("spring.data.redis.port", "${LECTERN_REDIS_PORT:6379}");
+        d.put("spring.data.redis.timeout", "2s");
+        d.put("spring.data.redis.connect-timeout", "2s");
+        // Actuator: probes for compose/Kubernetes, Prometheus for dashboards.
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.show-details", "never");
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+        d.put("management.health.redis.enabled", "false");
+        d.put("management.info.build.enabled", "true");
+        d.put("management.metrics.tags.application", "${spring.application.name}");
+        d.put("management.observations.annotations.enabled", "false");
+        // Logs to stdout, each line with the request id of the request that wrote it.
+        d.put("logging.pattern.correlation", "[%X{requestId:-}] ");
+        d.put("logging.include-application-name", "false");
+        d.put("springdoc.api-docs.path", "/v3/api-docs");
+        d.put("springdoc.swagger-ui.enabled", "false");
+        d.put("lectern.security.issuer", "${LECTERN_JWT_ISSUER:http://localhost:8080}");
+        d.put("lectern.security.audience", "${LECTERN_JWT_AUDIENCE:lectern}");
+        d.put("lectern.security.jwk-set-uri", "${LECTERN_JWKS_URI:http://127.0.0.1:8081/.well-known/jwks.json}");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, d));
+    }
+}

@@ -1,0 +1,116 @@
+package io.lectern.testsupport;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stand-in for identity-service's token issuing in other services' tests: an RSA key published as a
+ * JWKS on a local HTTP port (the same way identity-service publishes its keys) and tokens signed with
+ * it carrying the platform's claims. Test contexts are pointed at it automatically.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "http://lectern.test";
+    public static final String AUDIENCE = "lectern";
+
+    private static volatile TestTokens instance;
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    private TestTokens() throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public static TestTokens get() {
+        TestTokens local = instance;
+        if (local == null) {
+            synchronized (TestTokens.class) {
+                local = instance;
+                if (local == null) {
+                    try {
+                        local = new TestTokens();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not start the test JWKS server", e);
+                    }
+                    instance = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    /** A valid 15-minute access token for {@code userId} with the given roles and the free tier. */
+    public String token(UUID userId, String... roles) {
+        return token(userId, "free", List.of(roles), Duration.ofMinutes(15));
+    }
+
+    /** A valid access token for a premium user. */
+    public String premiumToken(UUID userId, String... roles) {
+        return token(userId, "premium", List.of(roles), Duration.ofMinutes(15));
+    }
+
+    public String token(UUID userId, String tier, List<String> roles, Duration ttl) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(userId.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .claim("roles", roles.isEmpty() ? List.of("reader") : roles)
+                .claim("tier", tier)
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "Bearer ..." header value. */
+    public String bearer(UUID userId, String... roles) {
+        return "Bearer " + token(userId, roles);
+    }
+
+    void stop() throws IOException {
+        server.stop(0);
+    }
+}
