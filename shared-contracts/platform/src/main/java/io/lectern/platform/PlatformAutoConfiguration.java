@@ -1,8 +1,10 @@
 package io.lectern.platform;
 
+import io.lectern.platform.crypto.Sealer;
 import io.lectern.platform.security.LecternSecurityProperties;
 import io.lectern.platform.web.ProblemDetailsAdvice;
 import io.lectern.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +26,16 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> bean = new FilterRegistrationBean<>(new RequestIdFilter());
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return bean;
+    }
+
+    /**
+     * The seal key for link tokens in events. The fallback key is for local runs only; compose and
+     * Kubernetes must set LECTERN_SEAL_KEY (see .env.example).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Sealer lecternSealer(@Value("${LECTERN_SEAL_KEY:bGVjdGVybi1sb2NhbC1kZXYtc2VhbC1rZXktMzJieXQ=}") String base64Key) {
+        return Sealer.fromBase64(base64Key);
     }
 
     @Bean
