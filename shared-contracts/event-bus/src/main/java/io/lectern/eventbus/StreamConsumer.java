@@ -1,0 +1,336 @@
+package io.lectern.eventbus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.AutoClaimResult;
+import org.redisson.api.stream.PendingEntry;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamPendingRangeArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consumer of one producer's stream in this service's group. On start it finishes its own pending
+ * entries (read from id 0), then reads new ones ({@code >}) with a short BLOCK. A failed entry stays
+ * pending and is claimed back after a backoff; once its delivery count reaches the limit it is copied
+ * to the dead-letter stream and acknowledged. Entries idle longer than the idle timeout (a dead
+ * consumer's) are taken over with XAUTOCLAIM. Nothing thrown here ends the loop.
+ */
+final class StreamConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+    private static final StreamMessageId ZERO = new StreamMessageId(0, 0);
+
+    record Entry(StreamMessageId id, Map<String, String> fields) {}
+
+    private final RedissonClient redis;
+    private final RStream<String, String> stream;
+    private final String producer;
+    private final BusIdentity identity;
+    private final EventBusProperties.Consumer props;
+    private final InboxDispatcher dispatcher;
+    private final EventBusMetrics metrics;
+    private final Map<StreamMessageId, Instant> retries = new ConcurrentHashMap<>();
+    private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running = true;
+    private boolean catchingUp = true;
+    private StreamMessageId ownPendingCursor = StreamMessageId.ALL;
+    private Instant nextClaim = Instant.EPOCH;
+
+    StreamConsumer(
+            RedissonClient redis,
+            String producer,
+            BusIdentity identity,
+            EventBusProperties.Consumer props,
+            InboxDispatcher dispatcher,
+            EventBusMetrics metrics) {
+        this.redis = redis;
+        this.producer = producer;
+        this.identity = identity;
+        this.props = props;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.stream = redis.getStream(identity.streamKey(producer), StringCodec.INSTANCE);
+    }
+
+    String producer() {
+        return producer;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        boolean groupReady = false;
+        while (running) {
+            try {
+                if (!groupReady) {
+                    ensureGroup();
+                    groupReady = true;
+                }
+                pollOnce();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                    // Redis lost the group (restarted empty): recreate it and read everything again.
+                    log.warn("Group {} on {} is gone, recreating it", identity.group(), stream.getName());
+                    groupReady = false;
+                    catchingUp = true;
+                    ownPendingCursor = StreamMessageId.ALL;
+                    retries.clear();
+                    continue;
+                }
+                log.warn(
+                        "Consumer of {} in group {} failed, retrying: {}",
+                        stream.getName(),
+                        identity.group(),
+                        e.toString());
+                pause(props.retryBackoff());
+            }
+        }
+        lanes.shutdown();
+    }
+
+    void ensureGroup() {
+        try {
+            stream.createGroup(StreamCreateGroupArgs.name(identity.group())
+                    .id(StreamMessageId.ALL)
+                    .makeStream());
+        } catch (RedisException e) {
+            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    /** One turn of the loop: read (own pending first, then new), retry what is due, claim idle entries. */
+    void pollOnce() {
+        if (catchingUp) {
+            Map<StreamMessageId, Map<String, String>> own = stream.readGroup(
+                    identity.group(),
+                    identity.instance(),
+                    StreamReadGroupArgs.greaterThan(ownPendingCursor).count(props.batchSize()));
+            if (own.isEmpty()) {
+                catchingUp = false;
+            } else {
+                List<Entry> entries = entries(own);
+                ownPendingCursor = entries.getLast().id();
+                process(entries, true);
+            }
+        } else {
+            Map<StreamMessageId, Map<String, String>> fresh = stream.readGroup(
+                    identity.group(),
+                    identity.instance(),
+                    StreamReadGroupArgs.neverDelivered()
+                            .count(props.batchSize())
+                            .timeout(props.block()));
+            if (!fresh.isEmpty()) {
+                process(entries(fresh), false);
+            }
+        }
+        retryDue();
+        if (Instant.now().isAfter(nextClaim)) {
+            claimIdle();
+            nextClaim = Instant.now().plus(props.claimInterval());
+        }
+    }
+
+    private void retryDue() {
+        if (retries.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<StreamMessageId> due = retries.entrySet().stream()
+                .filter(e -> !e.getValue().isAfter(now))
+                .map(Map.Entry::getKey)
+                .sorted(StreamEntries.ORDER)
+                .toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        due.forEach(retries::remove);
+        // XCLAIM to ourselves counts as a delivery, which is what the dead-letter limit counts.
+        Map<StreamMessageId, Map<String, String>> claimed = stream.claim(
+                identity.group(), identity.instance(), 0, TimeUnit.MILLISECONDS, due.toArray(StreamMessageId[]::new));
+        if (!claimed.isEmpty()) {
+            claimed.keySet().forEach(id -> metrics.redelivered(identity.group(), producer));
+            process(entries(claimed), false);
+        }
+    }
+
+    void claimIdle() {
+        StreamMessageId cursor = ZERO;
+        for (int round = 0; round < 100 && running; round++) {
+            AutoClaimResult<String, String> result = stream.autoClaim(
+                    identity.group(),
+                    identity.instance(),
+                    props.idleTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    cursor,
+                    props.batchSize());
+            if (!result.getMessages().isEmpty()) {
+                log.info(
+                        "Took over {} idle entries of {} in group {}",
+                        result.getMessages().size(),
+                        stream.getName(),
+                        identity.group());
+                result.getMessages().keySet().forEach(id -> metrics.redelivered(identity.group(), producer));
+                process(entries(result.getMessages()), true);
+            }
+            cursor = result.getNextId();
+            if (cursor == null || ZERO.equals(cursor)) {
+                return;
+            }
+        }
+    }
+
+    private static List<Entry> entries(Map<StreamMessageId, Map<String, String>> raw) {
+        List<Entry> list = new ArrayList<>(raw.size());
+        raw.forEach((id, fields) -> list.add(new Entry(id, fields == null ? Map.of() : fields)));
+        list.sort((a, b) -> StreamEntries.ORDER.compare(a.id(), b.id()));
+        return list;
+    }
+
+    /**
+     * Handles entries, an aggregate's entries in order on one lane, and acknowledges the ones that
+     * committed. {@code redelivered} entries are checked against the delivery limit first, so an event
+     * that crashes its consumer every time still ends in the dead-letter stream.
+     */
+    void process(List<Entry> entries, boolean redelivered) {
+        List<Entry> todo = entries;
+        if (redelivered) {
+            todo = new ArrayList<>();
+            for (Entry entry : entries) {
+                long count = deliveryCount(entry.id());
+                if (count > props.maxDeliveries()) {
+                    deadLetter(entry, "delivered " + count + " times without being acknowledged", count);
+                } else {
+                    todo.add(entry);
+                }
+            }
+        }
+        List<StreamMessageId> done = Collections.synchronizedList(new ArrayList<>());
+        int laneCount = Math.max(1, props.concurrency());
+        if (laneCount == 1 || todo.size() == 1) {
+            todo.forEach(entry -> handle(entry, done));
+        } else {
+            Map<Integer, List<Entry>> byLane = new LinkedHashMap<>();
+            for (Entry entry : todo) {
+                String aggregate = StreamEntries.aggregateOf(entry.fields());
+                int lane = Math.floorMod(aggregate == null ? 0 : aggregate.hashCode(), laneCount);
+                byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(entry);
+            }
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<Entry> lane : byLane.values()) {
+                futures.add(lanes.submit(() -> lane.forEach(entry -> handle(entry, done))));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.error("Handler lane failed unexpectedly", e.getCause());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            stream.ack(identity.group(), done.toArray(StreamMessageId[]::new));
+        }
+    }
+
+    private void handle(Entry entry, List<StreamMessageId> done) {
+        if (entry.fields().isEmpty()) {
+            // the entry was trimmed or deleted while pending: nothing left to handle
+            done.add(entry.id());
+            return;
+        }
+        try {
+            dispatcher.dispatch(entry.fields());
+            done.add(entry.id());
+        } catch (RuntimeException e) {
+            Throwable cause =
+                    e instanceof InboxDispatcher.HandlerFailedException && e.getCause() != null ? e.getCause() : e;
+            long count = deliveryCount(entry.id());
+            if (count >= props.maxDeliveries()) {
+                log.error(
+                        "Event {} on {} failed {} times in group {}, moving it to the dead-letter stream",
+                        entry.id(),
+                        stream.getName(),
+                        count,
+                        identity.group(),
+                        cause);
+                deadLetter(entry, cause.toString(), count);
+            } else {
+                log.warn(
+                        "Event {} on {} failed (delivery {}) in group {}, will retry: {}",
+                        entry.id(),
+                        stream.getName(),
+                        count,
+                        identity.group(),
+                        cause.toString());
+                retries.put(entry.id(), Instant.now().plus(backoff(count)));
+            }
+        }
+    }
+
+    /** Exponential, but always below the idle timeout so another consumer never takes a live retry. */
+    private Duration backoff(long deliveries) {
+        long factor = 1L << Math.min(10, Math.max(0, deliveries - 1));
+        Duration delay = props.retryBackoff().multipliedBy(factor);
+        Duration cap = props.idleTimeout().dividedBy(2);
+        return delay.compareTo(cap) > 0 ? cap : delay;
+    }
+
+    private long deliveryCount(StreamMessageId id) {
+        List<PendingEntry> pending = stream.listPending(StreamPendingRangeArgs.groupName(identity.group())
+                .startId(id)
+                .endId(id)
+                .count(1));
+        return pending.isEmpty() ? 0 : pending.getFirst().getDeliveryCount();
+    }
+
+    private void deadLetter(Entry entry, @Nullable String error, long deliveries) {
+        Map<String, String> fields = new LinkedHashMap<>(entry.fields());
+        fields.put(DeadLetters.ORIGINAL_ID, entry.id().toString());
+        fields.put(DeadLetters.GROUP, identity.group());
+        fields.put(DeadLetters.ERROR, OutboxRelay.truncate(String.valueOf(error)));
+        fields.put(DeadLetters.DELIVERIES, Long.toString(deliveries));
+        fields.put(DeadLetters.DEAD_AT, Instant.now().toString());
+        redis.<String, String>getStream(identity.deadLetterKey(producer), StringCodec.INSTANCE)
+                .add(StreamAddArgs.entries(fields));
+        stream.ack(identity.group(), entry.id());
+        retries.remove(entry.id());
+        metrics.deadLettered(identity.group(), String.valueOf(entry.fields().get(StreamEntries.TYPE)));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.lectern.eventbus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.lectern.contracts.events.content.PostDeleted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest(classes = TestService.class)
+class EventBusEndToEndTest {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RedissonClient redis;
+
+    @Autowired
+    BusIdentity identity;
+
+    @Test
+    void publishingOutsideATransactionIsRefusedAndWritesNothing() {
+        long before = outboxRows();
+        assertThatThrownBy(() -> publisher.publish("p", TestService.post(UUID.randomUUID(), "x", 1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(outboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void eventCommittedWithTheChangeReachesTheHandlerOnceWithItsEnvelope() {
+        UUID postId = UUID.randomUUID();
+        MDC.put("requestId", "req-e2e-1");
+        try {
+            tx.executeWithoutResult(s -> publisher.publish(postId.toString(), TestService.post(postId, "hello", 1)));
+        } finally {
+            MDC.remove("requestId");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliedFor(postId) == 1);
+        Map<String, Object> row = jdbc.sql("SELECT type, trace_id FROM content.applied WHERE aggregate_id = ?")
+                .param(postId.toString())
+                .query()
+                .singleRow();
+        assertThat(row).containsEntry("type", "content.post-published.v1").containsEntry("trace_id", "req-e2e-1");
+        assertThat(jdbc.sql("SELECT status FROM content.outbox WHERE aggregate_id = ?")
+                        .param(postId.toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PUBLISHED");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> stream().getPendingInfo(identity.group()).getTotal() == 0);
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        UUID postId = UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            publisher.publish(postId.toString(), TestService.post(postId, "rolled-back", 1));
+            s.setRollbackOnly();
+        });
+        UUID marker = UUID.randomUUID();
+        tx.executeWithoutResult(
+                s -> publisher.publish(marker.toString(), new PostDeleted(marker, "m", Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliedFor(marker) == 1);
+        assertThat(appliedFor(postId)).isZero();
+    }
+
+    @Test
+    void unknownTypesAreAcknowledgedAndIgnoredAndDuplicatesAppliedOnce() {
+        UUID eventId = UUID.randomUUID();
+        UUID postId = UUID.randomUUID();
+        Map<String, String> unknown = Map.of(
+                "id", UUID.randomUUID().toString(),
+                "type", "content.something-new.v7",
+                "occurredAt", Instant.now().toString(),
+                "producer", "content",
+                "aggregateId", "x",
+                "payload", "{\"whatever\":1}");
+        Map<String, String> deleted = Map.of(
+                "id",
+                eventId.toString(),
+                "type",
+                "content.post-deleted.v1",
+                "occurredAt",
+                Instant.now().toString(),
+                "producer",
+                "content",
+                "aggregateId",
+                postId.toString(),
+                // a field this consumer's record does not know must not break it
+                "payload",
+                "{\"postId\":\"" + postId + "\",\"slug\":\"s\",\"deletedAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"version\":4,\"addedLater\":true}");
+        stream().add(StreamAddArgs.entries(unknown));
+        stream().add(StreamAddArgs.entries(deleted));
+        stream().add(StreamAddArgs.entries(deleted));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> appliedFor(postId) == 1
+                        && stream().getPendingInfo(identity.group()).getTotal() == 0);
+        assertThat(appliedFor(postId)).isEqualTo(1);
+    }
+
+    private RStream<String, String> stream() {
+        return redis.getStream(identity.streamKey("content"), StringCodec.INSTANCE);
+    }
+
+    private long appliedFor(UUID aggregate) {
+        return jdbc.sql("SELECT count(*) FROM content.applied WHERE aggregate_id = ?")
+                .param(aggregate.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private long outboxRows() {
+        return jdbc.sql("SELECT count(*) FROM content.outbox").query(Long.class).single();
+    }
+}
