@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.markdown;
+
+import org.jspecify.annotations.NullMarked;
