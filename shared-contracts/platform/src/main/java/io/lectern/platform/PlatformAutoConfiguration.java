@@ -6,6 +6,7 @@ import io.lectern.platform.web.ProblemDetailsAdvice;
 import io.lectern.platform.web.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,6 +37,18 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Sealer lecternSealer(@Value("${LECTERN_SEAL_KEY:bGVjdGVybi1sb2NhbC1kZXYtc2VhbC1rZXktMzJieXQ=}") String base64Key) {
         return Sealer.fromBase64(base64Key);
+    }
+
+    /**
+     * Redisson's defaults (16 worker and 32 Netty threads) are sized for a big server; a service here
+     * makes a handful of Redis calls at a time, and every thread costs memory on a small VPS.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.redisson.spring.starter.RedissonAutoConfigurationCustomizer")
+    org.redisson.spring.starter.RedissonAutoConfigurationCustomizer lecternRedissonThreads(
+            @Value("${lectern.redis.threads:4}") int threads,
+            @Value("${lectern.redis.netty-threads:4}") int nettyThreads) {
+        return config -> config.setThreads(threads).setNettyThreads(nettyThreads);
     }
 
     @Bean

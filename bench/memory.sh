@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Footprint benchmark: starts the whole stack with ./lectern up (tuned JVM flags), puts a read load on
+# it through the gateway, then prints each JVM's resident memory (RSS and PSS), PostgreSQL's and
+# Redis's, and the total. Targets (quality bar): each JVM <= 160 MB RSS, whole stack <= 1.5 GB.
+#   bench/memory.sh [--no-build] [--keep]     (--keep leaves the stack running afterwards)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD=""; KEEP=""
+for a in "$@"; do case "$a" in --no-build) BUILD="--no-build" ;; --keep) KEEP=1 ;; esac; done
+export LECTERN_PORT_BASE="${LECTERN_PORT_BASE:-18080}"
+export LECTERN_RUN_DIR="${LECTERN_RUN_DIR:-$ROOT/.run/bench-memory}"
+export LECTERN_DB_NAME="${LECTERN_DB_NAME:-lectern_bench}"
+export LECTERN_EVENTS_NAMESPACE="${LECTERN_EVENTS_NAMESPACE:-lectern-bench}"
+GW="http://127.0.0.1:$LECTERN_PORT_BASE"
+
+"$ROOT/lectern" up $BUILD
+[ -n "$KEEP" ] || trap '"$ROOT/lectern" down >/dev/null' EXIT
+
+# Read load: 30 s of concurrent GETs through the gateway across every service (API documents,
+# health), so each JVM has served traffic, compiled its hot paths and grown its heap as it would.
+echo "==> Read load through the gateway (30 s, 8 concurrent clients)"
+end=$((SECONDS + 30)); count=0
+paths=(/api-docs/identity /api-docs/content /api-docs/learning /api-docs/ai /api-docs/billing /api-docs/notify /actuator/health /.well-known/jwks.json /api/v1/posts /feed.xml)
+while [ $SECONDS -lt $end ]; do
+  for i in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$GW${paths[$(( (count + i) % ${#paths[@]} ))]}" & done
+  wait; count=$((count + 8))
+done
+echo "    $count requests"
+
+kb() { awk -v k="$2" '$1==k":"{print $2}' "/proc/$1/$3" 2>/dev/null || echo 0; }
+printf '\n%-10s %8s %10s %10s\n' "process" "pid" "RSS MB" "PSS MB"
+total_rss=0; total_pss=0; worst=0
+for app in identity content learning ai billing notify gateway; do
+  pid=$(cat "$LECTERN_RUN_DIR/$app.pid")
+  rss=$(kb "$pid" VmRSS status); pss=$(kb "$pid" Pss smaps_rollup)
+  printf '%-10s %8s %10.1f %10.1f\n' "$app" "$pid" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)"
+  total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss)); [ "$rss" -gt "$worst" ] && worst=$rss
+done
+# PostgreSQL and Redis: PSS counts shared buffers once across PostgreSQL's processes (RSS would count them per process).
+for name in postgres redis-server; do
+  pss=0; rss=0
+  for pid in $(pgrep -x "$name" || true); do pss=$((pss + $(kb "$pid" Pss smaps_rollup))); rss=$((rss + $(kb "$pid" VmRSS status))); done
+  printf '%-10s %8s %10.1f %10.1f\n' "$name" "-" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)"
+  total_pss=$((total_pss + pss))
+done
+printf '\nlargest JVM RSS: %.1f MB (target <= 160 MB)\n' "$(echo "$worst/1024" | bc -l)"
+printf 'seven JVMs RSS: %.1f MB\n' "$(echo "$total_rss/1024" | bc -l)"
+printf 'whole stack PSS (7 JVMs + PostgreSQL + Redis): %.1f MB (target <= 1536 MB)\n' "$(echo "$total_pss/1024" | bc -l)"
