@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

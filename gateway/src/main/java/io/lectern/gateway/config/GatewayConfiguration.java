@@ -1,0 +1,158 @@
+package io.lectern.gateway.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.lectern.gateway.auth.AuthProperties;
+import io.lectern.gateway.auth.AuthenticationFilter;
+import io.lectern.gateway.auth.JwksKeys;
+import io.lectern.gateway.auth.TokenVerifier;
+import io.lectern.gateway.edge.EdgeFilter;
+import io.lectern.gateway.edge.EdgeProperties;
+import io.lectern.gateway.edge.ProblemErrorHandler;
+import io.lectern.gateway.ratelimit.RateLimitFilter;
+import io.lectern.gateway.ratelimit.RateLimitProperties;
+import io.lectern.gateway.ratelimit.RateLimiter;
+import io.lectern.gateway.ratelimit.RedisTokenBuckets;
+import io.lectern.gateway.resilience.ResilienceProperties;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/** The gateway's one wiring point: edge hygiene, token checks, rate limits, breakers. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+    EdgeProperties.class,
+    AuthProperties.class,
+    RateLimitProperties.class,
+    ResilienceProperties.class
+})
+class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    @Bean
+    EdgeFilter edgeFilter(EdgeProperties props) {
+        return new EdgeFilter(props);
+    }
+
+    @Bean
+    @Order(-2) // before Boot's default handler, which would answer with its own JSON shape
+    ProblemErrorHandler problemErrorHandler() {
+        return new ProblemErrorHandler();
+    }
+
+    @Bean
+    @Order(EdgeFilter.ORDER + 5)
+    CorsWebFilter corsWebFilter(EdgeProperties props) {
+        EdgeProperties.Cors cors = props.cors();
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(cors.allowedOrigins());
+        config.setAllowedMethods(cors.allowedMethods());
+        config.setAllowedHeaders(cors.allowedHeaders());
+        config.setExposedHeaders(cors.exposedHeaders());
+        config.setAllowCredentials(cors.allowCredentials());
+        config.setMaxAge(cors.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return new CorsWebFilter(source);
+    }
+
+    @Bean(destroyMethod = "close")
+    JwksKeys jwksKeys(AuthProperties props) {
+        return new JwksKeys(
+                props.jwkSetUri(), props.jwksRefreshInterval(), props.jwksMinRefreshInterval(), props.jwksTimeout());
+    }
+
+    @Bean
+    TokenVerifier tokenVerifier(JwksKeys keys, AuthProperties props) {
+        return new TokenVerifier(keys, props, Clock.systemUTC());
+    }
+
+    @Bean
+    AuthenticationFilter authenticationFilter(TokenVerifier verifier, AuthProperties props) {
+        return new AuthenticationFilter(verifier, props);
+    }
+
+    /** Redis failures must surface in milliseconds, not after Lettuce's default minute. */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer failFastRedis(RateLimitProperties props) {
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(props.redisTimeout().multipliedBy(4))
+                        .build())
+                .build());
+    }
+
+    @Bean
+    RateLimiter rateLimiter(ReactiveStringRedisTemplate redis, RateLimitProperties props, MeterRegistry meters) {
+        // A registry of its own: the route breakers' registry belongs to Spring Cloud CircuitBreaker.
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        RateLimitProperties.Breaker b = props.breaker();
+        CircuitBreaker breaker = breakers.circuitBreaker(
+                "rate-limit-redis",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(b.slidingWindow())
+                        .minimumNumberOfCalls(b.minimumCalls())
+                        .failureRateThreshold(b.failureRatePercent())
+                        .waitDurationInOpenState(b.waitInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
+        breaker.getEventPublisher()
+                .onStateTransition(event -> log.warn(
+                        "Rate limiter Redis breaker {}: {}",
+                        event.getStateTransition(),
+                        event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED
+                                ? "back to shared limits"
+                                : "degraded mode (auth groups limited in-process, others fail open)"));
+        RateLimiter limiter = new RateLimiter(new RedisTokenBuckets(redis), props, breaker, meters, System::nanoTime);
+        Gauge.builder("lectern.gateway.ratelimit.degraded", limiter, l -> l.degraded() ? 1 : 0)
+                .description("1 while Redis is unreachable and the limiter runs in degraded mode")
+                .register(meters);
+        return limiter;
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimiter limiter, RateLimitProperties props, MeterRegistry meters) {
+        return new RateLimitFilter(limiter, props, meters);
+    }
+
+    /**
+     * One breaker per route (named after it in the route's CircuitBreaker filter). The time limiter is
+     * off: each route's own response timeout already bounds the call, and a second clock would only
+     * disagree with it.
+     */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeBreakers(ResilienceProperties props) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowSize(props.slidingWindow())
+                .minimumNumberOfCalls(props.minimumCalls())
+                .failureRateThreshold(props.failureRatePercent())
+                .waitDurationInOpenState(props.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(props.callsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
+        return factory -> factory.configureDefault(id ->
+                new Resilience4JConfigBuilder(id).circuitBreakerConfig(config).build());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway.edge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.gateway.resilience;
+
+import org.jspecify.annotations.NullMarked;
