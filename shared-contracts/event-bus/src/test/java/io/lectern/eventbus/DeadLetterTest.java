@@ -1,0 +1,186 @@
+package io.lectern.eventbus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+
+/** max-deliveries is 3 in the test configuration. */
+@SpringBootTest(classes = TestService.class)
+class DeadLetterTest {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RedissonClient redis;
+
+    @Autowired
+    BusIdentity identity;
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+    }
+
+    @Test
+    void failingEventIsDeadLetteredAfterExactlyNDeliveriesWhileLaterEventsFlowAndReplayAppliesItOnce()
+            throws Exception {
+        UUID poisonPost = UUID.randomUUID();
+        String slug = "poison-" + poisonPost;
+        TestService.POISON.add(slug);
+        tx.executeWithoutResult(s -> publisher.publish(poisonPost.toString(), TestService.post(poisonPost, slug, 1)));
+        UUID poisonEvent = outboxId(poisonPost);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(poisonEvent).size() == 1);
+        assertThat(TestService.ATTEMPTS.get(poisonEvent).get()).isEqualTo(3);
+        Map<String, String> letter = deadLettersOf(poisonEvent).getFirst();
+        assertThat(letter)
+                .containsEntry("group", identity.group())
+                .containsEntry("deliveries", "3")
+                .containsEntry("type", "content.post-published.v1")
+                .containsKey("originalId");
+        assertThat(letter.get("error")).contains("cannot index " + slug);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> stream().getPendingInfo(identity.group()).getTotal() == 0);
+
+        // the subscription is still alive: a later event is handled
+        UUID later = UUID.randomUUID();
+        tx.executeWithoutResult(s -> publisher.publish(later.toString(), TestService.post(later, "fine-" + later, 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied(later) == 1);
+        assertThat(TestService.ATTEMPTS.get(poisonEvent).get()).isEqualTo(3);
+
+        String id = "content:" + deadLetterIdOf(poisonEvent);
+        mvc.perform(get("/api/v1/admin/events/dead-letters").with(user("reader").roles("READER")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/admin/events/dead-letters").with(user("ops").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.eventId == '" + poisonEvent + "')].deliveries").value(3));
+        mvc.perform(get("/api/v1/admin/events/dead-letters/" + id).with(user("ops").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.originalId").value(letter.get("originalId")));
+
+        // still broken: replay fails, the dead letter stays
+        mvc.perform(post("/api/v1/admin/events/dead-letters/" + id + "/replay")
+                        .with(user("ops").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(deadLettersOf(poisonEvent)).hasSize(1);
+        assertThat(applied(poisonPost)).isZero();
+
+        TestService.POISON.remove(slug);
+        mvc.perform(post("/api/v1/admin/events/dead-letters/" + id + "/replay")
+                        .with(user("ops").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("HANDLED"));
+        assertThat(applied(poisonPost)).isEqualTo(1);
+        assertThat(deadLettersOf(poisonEvent)).isEmpty();
+        mvc.perform(post("/api/v1/admin/events/dead-letters/" + id + "/replay")
+                        .with(user("ops").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(applied(poisonPost)).isEqualTo(1);
+    }
+
+    @Test
+    void operatorCanDeleteADeadLetterAndNonAdminsCannot() throws Exception {
+        UUID poisonPost = UUID.randomUUID();
+        String slug = "poison-" + poisonPost;
+        TestService.POISON.add(slug);
+        tx.executeWithoutResult(s -> publisher.publish(poisonPost.toString(), TestService.post(poisonPost, slug, 1)));
+        UUID poisonEvent = outboxId(poisonPost);
+        await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(poisonEvent).size() == 1);
+        String id = "content:" + deadLetterIdOf(poisonEvent);
+
+        mvc.perform(delete("/api/v1/admin/events/dead-letters/" + id)
+                        .with(user("reader").roles("READER"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/admin/events/dead-letters/" + id)
+                        .with(user("ops").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isNoContent());
+        assertThat(deadLettersOf(poisonEvent)).isEmpty();
+        TestService.POISON.remove(slug);
+    }
+
+    private UUID outboxId(UUID aggregate) {
+        return jdbc.sql("SELECT id FROM content.outbox WHERE aggregate_id = ?")
+                .param(aggregate.toString())
+                .query(UUID.class)
+                .single();
+    }
+
+    private List<Map<String, String>> deadLettersOf(UUID eventId) {
+        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
+                .values()
+                .stream()
+                .filter(f -> eventId.toString().equals(f.get("id")))
+                .toList();
+    }
+
+    private String deadLetterIdOf(UUID eventId) {
+        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
+                .entrySet()
+                .stream()
+                .filter(e -> eventId.toString().equals(e.getValue().get("id")))
+                .findFirst()
+                .orElseThrow()
+                .getKey()
+                .toString();
+    }
+
+    private long applied(UUID aggregate) {
+        return jdbc.sql("SELECT count(*) FROM content.applied WHERE aggregate_id = ?")
+                .param(aggregate.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private RStream<String, String> stream() {
+        return redis.getStream(identity.streamKey("content"), StringCodec.INSTANCE);
+    }
+
+    private RStream<String, String> dlq() {
+        return redis.getStream(identity.deadLetterKey("content"), StringCodec.INSTANCE);
+    }
+}
