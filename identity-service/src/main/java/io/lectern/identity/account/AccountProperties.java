@@ -1,0 +1,36 @@
+package io.lectern.identity.account;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Account rules. The Argon2id defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane); only tests
+ * lower them, and a test checks the production values.
+ */
+@ConfigurationProperties("lectern.identity.accounts")
+public record AccountProperties(
+        @DefaultValue("24h") Duration verificationTtl,
+        @DefaultValue("1h") Duration resetTtl,
+        @DefaultValue Argon2 argon2,
+        @DefaultValue Throttle throttle) {
+
+    public record Argon2(
+            @DefaultValue("16") int saltLength,
+            @DefaultValue("32") int hashLength,
+            @DefaultValue("1") int parallelism,
+            @DefaultValue("19456") int memoryKib,
+            @DefaultValue("2") int iterations) {}
+
+    /**
+     * Failed sign-ins: once {@code accountThreshold} failures for one address (or {@code ipThreshold}
+     * from one client address) fall within {@code window}, further attempts are refused for
+     * {@code baseLock}, doubling with each further failure up to {@code maxLock}.
+     */
+    public record Throttle(
+            @DefaultValue("5") int accountThreshold,
+            @DefaultValue("20") int ipThreshold,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("30s") Duration baseLock,
+            @DefaultValue("15m") Duration maxLock) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.admin;
+
+import org.jspecify.annotations.NullMarked;

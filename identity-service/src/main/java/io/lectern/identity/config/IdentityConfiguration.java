@@ -1,0 +1,63 @@
+package io.lectern.identity.config;
+
+import io.lectern.contracts.events.billing.SubscriptionActivated;
+import io.lectern.contracts.events.billing.SubscriptionCancelled;
+import io.lectern.contracts.events.billing.SubscriptionChanged;
+import io.lectern.eventbus.EventSubscriptions;
+import io.lectern.identity.account.AccountProperties;
+import io.lectern.identity.account.PasswordHasher;
+import io.lectern.identity.google.GoogleProperties;
+import io.lectern.identity.messaging.BillingEvents;
+import io.lectern.identity.token.AccessTokens;
+import io.lectern.identity.token.TokenProperties;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/** The one wiring point of identity-service. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AccountProperties.class, TokenProperties.class, GoogleProperties.class})
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+class IdentityConfiguration {
+
+    @Bean
+    PasswordHasher passwordHasher(AccountProperties props) {
+        return new PasswordHasher(props.argon2());
+    }
+
+    /**
+     * Identity verifies tokens with its own key store in-process instead of fetching its own JWKS over
+     * HTTP; it replaces the platform's JWKS-URI decoder (the claim checks stay the platform's).
+     */
+    @Bean
+    JwtDecoder identityJwtDecoder(AccessTokens accessTokens) {
+        return accessTokens.decoder();
+    }
+
+    @Bean
+    EventSubscriptions identitySubscriptions(BillingEvents billing) {
+        return EventSubscriptions.builder()
+                .on(SubscriptionActivated.class, billing::onActivated)
+                .on(SubscriptionChanged.class, billing::onChanged)
+                .on(SubscriptionCancelled.class, billing::onCancelled)
+                .build();
+    }
+
+    /** Locks live in identity.shedlock and are timed by the database clock, not the instances' clocks. */
+    @Bean
+    LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withTableName("shedlock")
+                .usingDbTime()
+                .build());
+    }
+}

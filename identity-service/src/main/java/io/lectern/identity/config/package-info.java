@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.config;
+
+import org.jspecify.annotations.NullMarked;

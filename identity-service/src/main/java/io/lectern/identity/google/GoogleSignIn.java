@@ -1,0 +1,239 @@
+package io.lectern.identity.google;
+
+import io.lectern.contracts.events.identity.EmailVerified;
+import io.lectern.contracts.events.identity.UserRegistered;
+import io.lectern.eventbus.EventPublisher;
+import io.lectern.identity.account.Emails;
+import io.lectern.identity.account.Secrets;
+import io.lectern.identity.account.UserAccount;
+import io.lectern.identity.account.Users;
+import io.lectern.identity.referral.Referrals;
+import io.lectern.platform.web.ProblemException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Google sign-in as an OpenID Connect client. {@code state} (CSRF), {@code nonce} (ID-token replay)
+ * and the PKCE verifier rest in Redis for ten minutes and are taken with GETDEL, so each sign-in
+ * attempt can complete once. The ID token is checked like any other: signature against Google's
+ * published keys, issuer, audience, expiry, nonce, and a verified email.
+ */
+@Service
+class GoogleSignIn {
+
+    private static final Logger log = LoggerFactory.getLogger(GoogleSignIn.class);
+
+    private final GoogleProperties props;
+    private final RedissonClient redis;
+    private final Users users;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final RestClient http;
+    private final NimbusJwtDecoder idTokens;
+    private final String prefix;
+
+    GoogleSignIn(
+            GoogleProperties props,
+            RedissonClient redis,
+            Users users,
+            EventPublisher events,
+            TransactionTemplate tx,
+            @Value("${lectern.events.namespace:lectern}") String namespace) {
+        this.props = props;
+        this.redis = redis;
+        this.users = users;
+        this.events = events;
+        this.tx = tx;
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(props.timeout());
+        factory.setReadTimeout(props.timeout());
+        this.http = RestClient.builder().requestFactory(factory).build();
+        this.idTokens = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        this.idTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(),
+                jwt -> jwt.getIssuer() != null && props.issuers().contains(jwt.getClaimAsString("iss"))
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "issuer", null)),
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(props.clientId())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience", null)),
+                jwt -> jwt.getExpiresAt() != null
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "expiry", null))));
+        this.prefix = namespace + ":identity:oauth-state:";
+    }
+
+    /** The URL of Google's consent page for a new sign-in attempt. */
+    URI start() {
+        if (!props.configured()) {
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Google sign-in unavailable", "Google sign-in is not configured.");
+        }
+        String state = Secrets.newToken();
+        String nonce = Secrets.newToken();
+        String verifier = Secrets.newToken();
+        redis.getBucket(prefix + Secrets.sha256Hex(state), StringCodec.INSTANCE)
+                .set(nonce + " " + verifier, props.stateTtl());
+        return UriComponentsBuilder.fromUri(props.authorizationUri())
+                .queryParam("response_type", "code")
+                .queryParam("client_id", props.clientId())
+                .queryParam("redirect_uri", props.redirectUri().toString())
+                .queryParam("scope", "openid email profile")
+                .queryParam("state", state)
+                .queryParam("nonce", nonce)
+                .queryParam("code_challenge", challenge(verifier))
+                .queryParam("code_challenge_method", "S256")
+                .queryParam("prompt", "select_account")
+                .encode()
+                .build()
+                .toUri();
+    }
+
+    /** Completes an attempt: the account the Google identity belongs to (linked or created). */
+    UserAccount complete(@Nullable String code, @Nullable String state, @Nullable String error) {
+        if (state == null || state.isBlank() || state.length() > 128) {
+            throw invalidAttempt();
+        }
+        RBucket<String> bucket = redis.getBucket(prefix + Secrets.sha256Hex(state), StringCodec.INSTANCE);
+        String stored = bucket.getAndDelete();
+        if (stored == null) {
+            throw invalidAttempt();
+        }
+        if (error != null || code == null || code.isBlank()) {
+            throw ProblemException.badRequest("Google sign-in was cancelled or refused.");
+        }
+        String nonce = stored.substring(0, stored.indexOf(' '));
+        String verifier = stored.substring(stored.indexOf(' ') + 1);
+        Jwt idToken = verify(exchange(code, verifier), nonce);
+        return tx.execute(s -> link(idToken));
+    }
+
+    private String exchange(String code, String verifier) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", props.redirectUri().toString());
+        form.add("client_id", props.clientId());
+        form.add("client_secret", props.clientSecret());
+        form.add("code_verifier", verifier);
+        try {
+            Map<?, ?> body = http.post()
+                    .uri(props.tokenUri())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(form)
+                    .retrieve()
+                    .body(Map.class);
+            if (body != null && body.get("id_token") instanceof String idToken) {
+                return idToken;
+            }
+            log.warn("Google token response carried no id_token");
+        } catch (RestClientException e) {
+            log.warn("Google code exchange failed: {}", e.getMessage());
+        }
+        throw new ProblemException(
+                HttpStatus.BAD_GATEWAY, "Google sign-in failed", "Google did not confirm the sign-in.");
+    }
+
+    private Jwt verify(String idToken, String nonce) {
+        Jwt jwt;
+        try {
+            jwt = idTokens.decode(idToken);
+        } catch (JwtException e) {
+            log.warn("Google ID token rejected: {}", e.getMessage());
+            throw invalidAttempt();
+        }
+        if (!nonce.equals(jwt.getClaimAsString("nonce"))) {
+            log.warn("Google ID token nonce does not match the sign-in attempt");
+            throw invalidAttempt();
+        }
+        if (!Boolean.TRUE.equals(jwt.getClaim("email_verified")) || jwt.getClaimAsString("email") == null) {
+            throw ProblemException.forbidden("Google has not verified this account's email address.");
+        }
+        return jwt;
+    }
+
+    /**
+     * By Google subject first (emails can change hands), then a verified account with the same address.
+     * An unverified account with that address never proved the mailbox, while Google just did: it is
+     * taken over and its password dropped, so whoever registered it cannot sign in.
+     */
+    private UserAccount link(Jwt idToken) {
+        String sub = idToken.getSubject();
+        String email = idToken.getClaimAsString("email");
+        Optional<UserAccount> bySub = users.findByGoogleSub(sub);
+        if (bySub.isPresent()) {
+            return bySub.get();
+        }
+        Optional<UserAccount> byEmail = users.lockByEmail(email);
+        if (byEmail.isPresent()) {
+            UserAccount u = byEmail.get();
+            users.linkGoogle(u.id(), sub, !u.emailVerified());
+            if (!u.emailVerified()) {
+                events.publish(
+                        u.id().toString(),
+                        new EmailVerified(u.id(), u.email(), u.displayName(), u.locale(), Instant.now()));
+            }
+            return users.findById(u.id()).orElseThrow();
+        }
+        UUID id = UUID.randomUUID();
+        String name = Optional.ofNullable(idToken.getClaimAsString("name"))
+                .filter(n -> !n.isBlank())
+                .map(n -> n.length() > 60 ? n.substring(0, 60) : n)
+                .orElse(email.substring(0, email.indexOf('@')));
+        if (!users.insert(new Users.NewUser(id, email, true, null, name, "UTC", "en", sub, Referrals.newCode()))) {
+            throw ProblemException.conflict("The account is being created by another request; try again.");
+        }
+        Instant now = Instant.now();
+        events.publish(id.toString(), new UserRegistered(id, Emails.normalize(email), name, "en", "UTC", null, now));
+        events.publish(id.toString(), new EmailVerified(id, email, name, "en", now));
+        return users.findById(id).orElseThrow();
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException invalidAttempt() {
+        return ProblemException.badRequest("The sign-in attempt is invalid, was already used or has expired.");
+    }
+}

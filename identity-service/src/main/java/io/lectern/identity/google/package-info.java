@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.google;
+
+import org.jspecify.annotations.NullMarked;

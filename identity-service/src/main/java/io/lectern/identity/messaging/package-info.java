@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.messaging;
+
+import org.jspecify.annotations.NullMarked;

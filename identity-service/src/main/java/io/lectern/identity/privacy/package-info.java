@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.privacy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.referral;
+
+import org.jspecify.annotations.NullMarked;

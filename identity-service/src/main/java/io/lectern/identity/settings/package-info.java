@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.settings;
+
+import org.jspecify.annotations.NullMarked;

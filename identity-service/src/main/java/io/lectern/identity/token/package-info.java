@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.identity.token;
+
+import org.jspecify.annotations.NullMarked;
