@@ -70,7 +70,8 @@ class DeadLetterTest {
         tx.executeWithoutResult(s -> publisher.publish(poisonPost.toString(), TestService.post(poisonPost, slug, 1)));
         UUID poisonEvent = outboxId(poisonPost);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(poisonEvent).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> deadLettersOf(poisonEvent).size() == 1);
         assertThat(TestService.ATTEMPTS.get(poisonEvent).get()).isEqualTo(3);
         Map<String, String> letter = deadLettersOf(poisonEvent).getFirst();
         assertThat(letter)
@@ -93,8 +94,10 @@ class DeadLetterTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/admin/events/dead-letters").with(user("ops").roles("ADMIN")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.eventId == '" + poisonEvent + "')].deliveries").value(3));
-        mvc.perform(get("/api/v1/admin/events/dead-letters/" + id).with(user("ops").roles("ADMIN")))
+                .andExpect(jsonPath("$[?(@.eventId == '" + poisonEvent + "')].deliveries")
+                        .value(3));
+        mvc.perform(get("/api/v1/admin/events/dead-letters/" + id)
+                        .with(user("ops").roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.originalId").value(letter.get("originalId")));
 
@@ -128,7 +131,8 @@ class DeadLetterTest {
         TestService.POISON.add(slug);
         tx.executeWithoutResult(s -> publisher.publish(poisonPost.toString(), TestService.post(poisonPost, slug, 1)));
         UUID poisonEvent = outboxId(poisonPost);
-        await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(poisonEvent).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> deadLettersOf(poisonEvent).size() == 1);
         String id = "content:" + deadLetterIdOf(poisonEvent);
 
         mvc.perform(delete("/api/v1/admin/events/dead-letters/" + id)
@@ -151,17 +155,13 @@ class DeadLetterTest {
     }
 
     private List<Map<String, String>> deadLettersOf(UUID eventId) {
-        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
-                .values()
-                .stream()
+        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values().stream()
                 .filter(f -> eventId.toString().equals(f.get("id")))
                 .toList();
     }
 
     private String deadLetterIdOf(UUID eventId) {
-        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
-                .entrySet()
-                .stream()
+        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).entrySet().stream()
                 .filter(e -> eventId.toString().equals(e.getValue().get("id")))
                 .findFirst()
                 .orElseThrow()
