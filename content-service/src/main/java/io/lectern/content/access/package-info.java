@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.comment;
+
+import org.jspecify.annotations.NullMarked;

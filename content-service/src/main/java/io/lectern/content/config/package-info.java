@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.feed;
+
+import org.jspecify.annotations.NullMarked;

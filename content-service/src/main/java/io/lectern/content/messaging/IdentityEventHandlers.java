@@ -1,0 +1,54 @@
+package io.lectern.content.messaging;
+
+import io.lectern.content.comment.CommentService;
+import io.lectern.content.reaction.ReactionService;
+import io.lectern.contracts.events.EventEnvelope;
+import io.lectern.contracts.events.identity.UserDeleted;
+import io.lectern.contracts.events.identity.UserProfileChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What content does when identity reports a change. Handlers run in the bus's inbox transaction, so a
+ * redelivered event has no second effect; the profile copy also ignores versions older than the one held.
+ */
+@Component
+public class IdentityEventHandlers {
+
+    private final JdbcClient jdbc;
+    private final CommentService comments;
+    private final ReactionService reactions;
+
+    IdentityEventHandlers(JdbcClient jdbc, CommentService comments, ReactionService reactions) {
+        this.jdbc = jdbc;
+        this.comments = comments;
+        this.reactions = reactions;
+    }
+
+    public void onUserProfileChanged(UserProfileChanged event, EventEnvelope envelope) {
+        int applied = jdbc.sql("""
+                        insert into author_profile (user_id, display_name, version) values (:id, :name, :version)
+                        on conflict (user_id) do update set display_name = excluded.display_name, version = excluded.version
+                        where author_profile.version < excluded.version
+                        """)
+                .param("id", event.userId())
+                .param("name", event.displayName())
+                .param("version", event.version())
+                .update();
+        if (applied > 0) {
+            jdbc.sql("update post set author_name = :name where author_id = :id and author_name <> :name")
+                    .param("name", event.displayName())
+                    .param("id", event.userId())
+                    .update();
+            comments.renameAuthor(event.userId(), event.displayName());
+        }
+    }
+
+    public void onUserDeleted(UserDeleted event, EventEnvelope envelope) {
+        comments.anonymiseAuthor(event.userId());
+        reactions.removeAllOf(event.userId());
+        jdbc.sql("delete from author_profile where user_id = :id")
+                .param("id", event.userId())
+                .update();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+package io.lectern.content.post;
+
+public enum PostStatus {
+    DRAFT,
+    SCHEDULED,
+    PUBLISHED
+}

@@ -1,0 +1,389 @@
+package io.lectern.content.post;
+
+import io.lectern.content.slug.Slugs;
+import io.lectern.platform.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for posts, their tags, revisions and search vectors. */
+@Repository
+class PostStore {
+
+    private static final String SELECT = """
+            select p.*, s.slug as series_slug, s.title as series_title
+            from post p left join series s on s.id = p.series_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PostStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static PostRow map(ResultSet rs, int n) throws SQLException {
+        Integer position = rs.getObject("series_position", Integer.class);
+        return new PostRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("markdown"),
+                rs.getString("html"),
+                rs.getString("excerpt"),
+                PostStatus.valueOf(rs.getString("status")),
+                Difficulty.valueOf(rs.getString("difficulty")),
+                rs.getBoolean("premium"),
+                rs.getInt("reading_minutes"),
+                rs.getObject("author_id", UUID.class),
+                rs.getString("author_name"),
+                rs.getObject("series_id", UUID.class),
+                rs.getString("series_slug"),
+                rs.getString("series_title"),
+                position,
+                rs.getString("meta_title"),
+                rs.getString("meta_description"),
+                rs.getString("canonical_url"),
+                rs.getString("social_image_url"),
+                instant(rs, "scheduled_at"),
+                instant(rs, "published_at"),
+                java.util.Objects.requireNonNull(instant(rs, "created_at")),
+                java.util.Objects.requireNonNull(instant(rs, "updated_at")),
+                rs.getLong("version"),
+                List.of());
+    }
+
+    Optional<PostRow> byId(UUID id) {
+        return jdbc.sql(SELECT + " where p.id = :id")
+                .param("id", id)
+                .query(PostStore::map)
+                .optional()
+                .map(this::withTags);
+    }
+
+    Optional<PostRow> byIdForUpdate(UUID id) {
+        return jdbc.sql(SELECT + " where p.id = :id for update of p")
+                .param("id", id)
+                .query(PostStore::map)
+                .optional()
+                .map(this::withTags);
+    }
+
+    Optional<PostRow> bySlug(String slug) {
+        return jdbc.sql(SELECT + " where p.slug = :slug")
+                .param("slug", slug)
+                .query(PostStore::map)
+                .optional()
+                .map(this::withTags);
+    }
+
+    boolean slugTaken(String slug, @Nullable UUID except) {
+        return jdbc.sql("select exists (select 1 from post where slug = :slug and id is distinct from :id)")
+                .param("slug", slug)
+                .param("id", except)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private PostRow withTags(PostRow row) {
+        return row.withTags(tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
+    }
+
+    Map<UUID, List<PostRow.TagRef>> tagsOf(Collection<UUID> postIds) {
+        Map<UUID, List<PostRow.TagRef>> out = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select pt.post_id, t.slug, t.name from post_tag pt join tag t on t.id = pt.tag_id
+                        where pt.post_id in (:ids) order by t.slug
+                        """).param("ids", postIds).query(rs -> {
+            out.computeIfAbsent(rs.getObject("post_id", UUID.class), k -> new ArrayList<>())
+                    .add(new PostRow.TagRef(rs.getString("slug"), rs.getString("name")));
+        });
+        return out;
+    }
+
+    void insert(PostRow p) {
+        jdbc.sql("""
+                        insert into post (id, slug, title, markdown, html, excerpt, status, difficulty, premium,
+                          reading_minutes, author_id, author_name, series_id, series_position, meta_title,
+                          meta_description, canonical_url, social_image_url, scheduled_at, published_at,
+                          created_at, updated_at, version)
+                        values (:id, :slug, :title, :markdown, :html, :excerpt, :status, :difficulty, :premium,
+                          :readingMinutes, :authorId, :authorName, :seriesId, :seriesPosition, :metaTitle,
+                          :metaDescription, :canonicalUrl, :socialImageUrl, :scheduledAt, :publishedAt,
+                          :createdAt, :updatedAt, :version)
+                        """).params(params(p)).update();
+    }
+
+    /** Writes every mutable column if the stored version is still {@code expectedVersion}. */
+    void update(PostRow p, long expectedVersion) {
+        Map<String, Object> params = params(p);
+        params.put("expected", expectedVersion);
+        int rows = jdbc.sql("""
+                        update post set slug = :slug, title = :title, markdown = :markdown, html = :html,
+                          excerpt = :excerpt, status = :status, difficulty = :difficulty, premium = :premium,
+                          reading_minutes = :readingMinutes, author_name = :authorName, series_id = :seriesId,
+                          series_position = :seriesPosition, meta_title = :metaTitle,
+                          meta_description = :metaDescription, canonical_url = :canonicalUrl,
+                          social_image_url = :socialImageUrl, scheduled_at = :scheduledAt,
+                          published_at = :publishedAt, updated_at = :updatedAt, version = :version
+                        where id = :id and version = :expected
+                        """).params(params).update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("post " + p.id() + " changed concurrently");
+        }
+    }
+
+    private static Map<String, Object> params(PostRow p) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", p.id());
+        m.put("slug", p.slug());
+        m.put("title", p.title());
+        m.put("markdown", p.markdown());
+        m.put("html", p.html());
+        m.put("excerpt", p.excerpt());
+        m.put("status", p.status().name());
+        m.put("difficulty", p.difficulty().name());
+        m.put("premium", p.premium());
+        m.put("readingMinutes", p.readingMinutes());
+        m.put("authorId", p.authorId());
+        m.put("authorName", p.authorName());
+        m.put("seriesId", p.seriesId());
+        m.put("seriesPosition", p.seriesPosition());
+        m.put("metaTitle", p.metaTitle());
+        m.put("metaDescription", p.metaDescription());
+        m.put("canonicalUrl", p.canonicalUrl());
+        m.put("socialImageUrl", p.socialImageUrl());
+        m.put("scheduledAt", ts(p.scheduledAt()));
+        m.put("publishedAt", ts(p.publishedAt()));
+        m.put("createdAt", ts(p.createdAt()));
+        m.put("updatedAt", ts(p.updatedAt()));
+        m.put("version", p.version());
+        return m;
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from post where id = :id").param("id", id).update();
+    }
+
+    /** Replaces the post's tags, creating tags that do not exist yet (by slug of the given name). */
+    void setTags(UUID postId, List<String> names) {
+        jdbc.sql("delete from post_tag where post_id = :id").param("id", postId).update();
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String name : names) {
+            bySlug.putIfAbsent(Slugs.fromTitle(name), name.trim());
+        }
+        for (Map.Entry<String, String> tag : bySlug.entrySet()) {
+            jdbc.sql("insert into tag (id, slug, name) values (:id, :slug, :name) on conflict (slug) do nothing")
+                    .param("id", UUID.randomUUID())
+                    .param("slug", tag.getKey())
+                    .param("name", tag.getValue())
+                    .update();
+            jdbc.sql("""
+                            insert into post_tag (post_id, tag_id) select :post, id from tag where slug = :slug
+                            on conflict do nothing
+                            """).param("post", postId).param("slug", tag.getKey()).update();
+        }
+    }
+
+    boolean seriesExists(UUID seriesId) {
+        return jdbc.sql("select exists (select 1 from series where id = :id)")
+                .param("id", seriesId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Nullable
+    String authorName(UUID userId) {
+        return jdbc.sql("select display_name from author_profile where user_id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    void refreshSearch(Collection<UUID> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update post p set
+                          search_all = setweight(to_tsvector('english', p.title), 'A')
+                            || setweight(to_tsvector('english', coalesce(t.tags, '') || ' ' || p.excerpt), 'B')
+                            || setweight(to_tsvector('english', p.markdown), 'C'),
+                          search_public = setweight(to_tsvector('english', p.title), 'A')
+                            || setweight(to_tsvector('english', coalesce(t.tags, '') || ' ' || p.excerpt), 'B')
+                            || case when p.premium then ''::tsvector
+                                    else setweight(to_tsvector('english', p.markdown), 'C') end
+                        from post p2 left join lateral (
+                          select string_agg(tag.name || ' ' || replace(tag.slug, '-', ' '), ' ') as tags
+                          from post_tag pt join tag on tag.id = pt.tag_id where pt.post_id = p2.id) t on true
+                        where p.id = p2.id and p.id in (:ids)
+                        """).param("ids", postIds).update();
+    }
+
+    void addRevision(UUID postId, String title, String markdown, UUID by) {
+        jdbc.sql("""
+                        insert into post_revision (post_id, revision, title, markdown, created_by)
+                        select :id, coalesce(max(revision), 0) + 1, :title, :markdown, :by
+                        from post_revision where post_id = :id
+                        """)
+                .param("id", postId)
+                .param("title", title)
+                .param("markdown", markdown)
+                .param("by", by)
+                .update();
+    }
+
+    List<RevisionResponse> revisions(UUID postId) {
+        return jdbc.sql("""
+                        select revision, title, created_by, created_at, length(markdown) as chars
+                        from post_revision where post_id = :id order by revision desc
+                        """)
+                .param("id", postId)
+                .query((rs, n) -> new RevisionResponse(
+                        rs.getInt("revision"),
+                        rs.getString("title"),
+                        rs.getObject("created_by", UUID.class),
+                        java.util.Objects.requireNonNull(instant(rs, "created_at")),
+                        rs.getInt("chars")))
+                .list();
+    }
+
+    Optional<Revision> revision(UUID postId, int revision) {
+        return jdbc.sql("select title, markdown from post_revision where post_id = :id and revision = :rev")
+                .param("id", postId)
+                .param("rev", revision)
+                .query((rs, n) -> new Revision(rs.getString("title"), rs.getString("markdown")))
+                .optional();
+    }
+
+    record Revision(String title, String markdown) {}
+
+    /** Ids of scheduled posts whose time has come, locked so two publishers never take the same one. */
+    List<UUID> dueForPublication(int limit) {
+        return jdbc.sql("""
+                        select id from post where status = 'SCHEDULED' and scheduled_at <= now()
+                        order by scheduled_at limit :limit for update skip locked
+                        """).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Neighbours of a post in its series, among published posts, by position. */
+    PostResponse.@Nullable PostLink neighbour(UUID seriesId, int position, boolean next) {
+        String sql = next
+                ? "select slug, title from post where series_id = :s and status = 'PUBLISHED' and series_position > :p order by series_position, published_at limit 1"
+                : "select slug, title from post where series_id = :s and status = 'PUBLISHED' and series_position < :p order by series_position desc, published_at desc limit 1";
+        return jdbc.sql(sql)
+                .param("s", seriesId)
+                .param("p", position)
+                .query((rs, n) -> new PostResponse.PostLink(rs.getString("slug"), rs.getString("title")))
+                .optional()
+                .orElse(null);
+    }
+
+    List<PostRow> list(PostFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+        Map<String, Object> params = new HashMap<>();
+        String sortColumn = filter.publicView() ? "p.published_at" : "p.created_at";
+        if (filter.publicView()) {
+            sql.append(" and p.status = 'PUBLISHED'");
+        } else if (filter.status() != null) {
+            sql.append(" and p.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.tag() != null) {
+            sql.append(
+                    " and exists (select 1 from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = p.id and t.slug = :tag)");
+            params.put("tag", filter.tag());
+        }
+        if (filter.series() != null) {
+            sql.append(" and s.slug = :series");
+            params.put("series", filter.series());
+        }
+        if (filter.difficulty() != null) {
+            sql.append(" and p.difficulty = :difficulty");
+            params.put("difficulty", filter.difficulty().name());
+        }
+        if (filter.author() != null) {
+            sql.append(" and p.author_id = :author");
+            params.put("author", filter.author());
+        }
+        if (filter.premium() != null) {
+            sql.append(" and p.premium = :premium");
+            params.put("premium", filter.premium());
+        }
+        if (filter.cursor() != null) {
+            sql.append(" and (").append(sortColumn).append(", p.id) < (:cursorAt, :cursorId)");
+            params.put("cursorAt", ts(filter.cursor().at()));
+            params.put("cursorId", filter.cursor().id());
+        }
+        sql.append(" order by ").append(sortColumn).append(" desc, p.id desc limit :limit");
+        params.put("limit", limit);
+        List<PostRow> rows =
+                jdbc.sql(sql.toString()).params(params).query(PostStore::map).list();
+        Map<UUID, List<PostRow.TagRef>> tags =
+                tagsOf(rows.stream().map(PostRow::id).toList());
+        return rows.stream()
+                .map(r -> r.withTags(tags.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    /** Where a page ends: the sort key of its last row, opaque to clients. */
+    record Cursor(Instant at, UUID id) {
+
+        String encode() {
+            String raw = at.toEpochMilli() * 1000 + (at.getNano() / 1000) % 1000 + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+                String[] parts = raw.split("\\|", 2);
+                long micros = Long.parseLong(parts[0]);
+                Instant at = Instant.ofEpochSecond(
+                        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+                return new Cursor(at, UUID.fromString(parts[1]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw ProblemException.badRequest("The cursor is not one this API returned.")
+                        .with("field", "cursor");
+            }
+        }
+    }
+
+    record PostFilter(
+            boolean publicView,
+            @Nullable PostStatus status,
+            @Nullable String tag,
+            @Nullable String series,
+            @Nullable Difficulty difficulty,
+            @Nullable UUID author,
+            @Nullable Boolean premium,
+            @Nullable Cursor cursor) {}
+}

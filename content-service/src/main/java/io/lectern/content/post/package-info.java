@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.post;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.reaction;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.redirect;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.search;
+
+import org.jspecify.annotations.NullMarked;

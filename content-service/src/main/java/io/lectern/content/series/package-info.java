@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.series;
+
+import org.jspecify.annotations.NullMarked;

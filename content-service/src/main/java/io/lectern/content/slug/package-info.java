@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.slug;
+
+import org.jspecify.annotations.NullMarked;

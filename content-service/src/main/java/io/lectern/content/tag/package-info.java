@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.tag;
+
+import org.jspecify.annotations.NullMarked;

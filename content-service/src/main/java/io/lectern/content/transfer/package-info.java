@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.transfer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.content.upload;
+
+import org.jspecify.annotations.NullMarked;
