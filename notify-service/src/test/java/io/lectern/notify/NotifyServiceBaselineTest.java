@@ -1,14 +1,8 @@
 package io.lectern.notify;
 
 import io.lectern.testsupport.ServiceBaselineContract;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotifyServiceBaselineTest implements ServiceBaselineContract {
-
-    @LocalServerPort
-    int port;
+class NotifyServiceBaselineTest extends NotifyIntegrationTest implements ServiceBaselineContract {
 
     @Override
     public int port() {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.config;
+
+import org.jspecify.annotations.NullMarked;

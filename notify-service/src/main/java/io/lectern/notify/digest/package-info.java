@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.digest;
+
+import org.jspecify.annotations.NullMarked;

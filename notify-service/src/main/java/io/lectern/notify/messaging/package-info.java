@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.newsletter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.notify.recipient;
+
+import org.jspecify.annotations.NullMarked;
