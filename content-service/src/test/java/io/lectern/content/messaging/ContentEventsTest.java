@@ -1,0 +1,168 @@
+package io.lectern.content.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lectern.content.support.ContentApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Events out through the outbox to the content stream, and identity events in through the consumer group. */
+class ContentEventsTest extends ContentApiTest {
+
+    @Autowired
+    RedissonClient redis;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${lectern.events.namespace}")
+    String namespace;
+
+    private List<Map<String, String>> streamEntries(String producer, String type, String aggregateId) {
+        RStream<String, String> stream = redis.getStream(namespace + ":events:" + producer, StringCodec.INSTANCE);
+        if (!stream.isExists()) {
+            return List.of();
+        }
+        return stream.range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values().stream()
+                .filter(e -> type.equals(e.get("type")) && aggregateId.equals(e.get("aggregateId")))
+                .toList();
+    }
+
+    @Test
+    void publishingPutsPostPublishedOnTheBusExactlyOnce() {
+        JsonNode created =
+                createPost(authorToken(), postBody(unique("Evented"), "Some **markdown**", "tags", List.of("events")));
+        String id = created.path("id").asString();
+        post("/api/v1/admin/posts/" + id + "/publish", authorToken(), null).expect(200);
+        post("/api/v1/admin/posts/" + id + "/publish", authorToken(), null).expectProblem(409);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(streamEntries("content", "content.post-published.v1", id))
+                        .hasSize(1));
+        Map<String, String> entry =
+                streamEntries("content", "content.post-published.v1", id).get(0);
+        JsonNode payload = JSON.readTree(entry.get("payload"));
+        assertThat(payload.path("slug").asString())
+                .isEqualTo(created.path("slug").asString());
+        assertThat(payload.path("markdown").asString()).isEqualTo("Some **markdown**");
+        assertThat(payload.path("contentHash").asString()).hasSize(64);
+        assertThat(payload.path("tags").get(0).asString()).isEqualTo("events");
+        assertThat(jdbc.sql(
+                                "select count(*) from outbox where aggregate_id = :id and type = 'content.post-published.v1'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void editingAPublishedPostSendsPostUpdatedNamingTheChangedFields() {
+        JsonNode published = createPublished(authorToken(), postBody(unique("Changing"), "v1"));
+        String id = published.path("id").asString();
+        put(
+                        "/api/v1/admin/posts/" + id,
+                        authorToken(),
+                        postBody(
+                                published.path("title").asString(),
+                                "v2",
+                                "slug",
+                                published.path("slug").asString()))
+                .expect(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Map<String, String>> updates = streamEntries("content", "content.post-updated.v1", id);
+            assertThat(updates).hasSize(1);
+            JsonNode payload = JSON.readTree(updates.get(0).get("payload"));
+            assertThat(payload.path("changed").findValuesAsString("changed")).isEmpty();
+            assertThat(payload.path("changed").toString()).contains("markdown").doesNotContain("title");
+        });
+        post("/api/v1/admin/posts/" + id + "/unpublish", authorToken(), null).expect(200);
+        delete("/api/v1/admin/posts/" + id, authorToken()).expect(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(streamEntries("content", "content.post-unpublished.v1", id))
+                    .hasSize(1);
+            assertThat(streamEntries("content", "content.post-deleted.v1", id)).hasSize(1);
+        });
+    }
+
+    private void identityEvent(String type, UUID userId, Object payload) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", UUID.randomUUID().toString());
+        fields.put("type", type);
+        fields.put("occurredAt", Instant.now().toString());
+        fields.put("producer", "identity");
+        fields.put("aggregateId", userId.toString());
+        fields.put("payload", JSON.writeValueAsString(payload));
+        redis.<String, String>getStream(namespace + ":events:identity", StringCodec.INSTANCE)
+                .add(StreamAddArgs.entries(fields));
+    }
+
+    @Test
+    void profileChangesRenameTheAuthorAndDeletedUsersAreAnonymised() {
+        UUID writer = UUID.randomUUID();
+        String writerToken = bearer(writer, "author");
+        String slug = createPublished(writerToken, postBody(unique("Named"), "body"))
+                .path("slug")
+                .asString();
+        identityEvent(
+                "identity.user-profile-changed.v1",
+                writer,
+                Map.of(
+                        "userId",
+                        writer.toString(),
+                        "displayName",
+                        "Ada Lovelace",
+                        "locale",
+                        "en",
+                        "timeZone",
+                        "UTC",
+                        "digestOptIn",
+                        false,
+                        "notificationEmailsOptIn",
+                        false,
+                        "version",
+                        3));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(get("/api/v1/posts/" + slug, null)
+                                .json()
+                                .path("authorName")
+                                .asString())
+                        .isEqualTo("Ada Lovelace"));
+
+        UUID leaving = UUID.randomUUID();
+        String leavingToken = bearer(leaving, "editor");
+        post("/api/v1/posts/" + slug + "/comments", leavingToken, Map.of("body", "I was here"))
+                .expect(201);
+        put("/api/v1/posts/" + slug + "/reactions/like", leavingToken, null).expect(200);
+        identityEvent(
+                "identity.user-deleted.v1",
+                leaving,
+                Map.of("userId", leaving.toString(), "deletedAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode comments = get("/api/v1/posts/" + slug + "/comments", null).json();
+            assertThat(comments.get(0).path("authorName").asString()).isEqualTo("Former member");
+            assertThat(comments.get(0).path("authorId").isNull()).isTrue();
+            assertThat(get("/api/v1/posts/" + slug + "/reactions", null)
+                            .json()
+                            .path("counts")
+                            .path("LIKE")
+                            .asInt())
+                    .isZero();
+        });
+    }
+}
