@@ -112,9 +112,10 @@ final class OutboxRelay implements SmartLifecycle {
 
     /** Claims, publishes and marks one batch; returns how many rows were claimed. */
     int relayOnce() {
+        long start = System.nanoTime();
         List<Row> rows = claim(props.batchSize());
         if (!rows.isEmpty()) {
-            publish(rows);
+            publish(rows, start);
         }
         return rows.size();
     }
@@ -138,7 +139,7 @@ final class OutboxRelay implements SmartLifecycle {
                 .toList();
     }
 
-    void publish(List<Row> rows) {
+    void publish(List<Row> rows, long claimedAtNanos) {
         String key = identity.streamKey(identity.producer());
         List<?> streamIds;
         try {
@@ -165,7 +166,17 @@ final class OutboxRelay implements SmartLifecycle {
         }
         Long[] seqs = rows.stream().map(Row::seq).toArray(Long[]::new);
         String[] ids = streamIds.stream().map(String::valueOf).toArray(String[]::new);
-        jdbc.sql(publishedSql).params(seqs, ids, identity.instance()).update();
+        int marked =
+                jdbc.sql(publishedSql).params(seqs, ids, identity.instance()).update();
+        if (marked < rows.size()) {
+            // the lease ran out while publishing and another relay took the rows: they go out twice
+            log.warn(
+                    "Lease on {} of {} outbox rows expired before they were marked published ({} ms after the claim);"
+                            + " raise lectern.events.relay.lease",
+                    rows.size() - marked,
+                    rows.size(),
+                    (System.nanoTime() - claimedAtNanos) / 1_000_000);
+        }
         Map<String, Integer> perType = new TreeMap<>();
         rows.forEach(r -> perType.merge(r.type(), 1, Integer::sum));
         perType.forEach(metrics::published);
