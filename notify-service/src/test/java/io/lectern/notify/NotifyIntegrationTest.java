@@ -1,6 +1,7 @@
 package io.lectern.notify;
 
 import io.lectern.contracts.events.EventEnvelope;
+import io.lectern.eventbus.EventJson;
 import io.lectern.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +61,35 @@ public abstract class NotifyIntegrationTest {
 
     @Autowired
     protected TransactionTemplate tx;
+
+    @Autowired
+    protected RedissonClient redis;
+
+    @Value("${lectern.events.namespace}")
+    protected String namespace;
+
+    /**
+     * Puts an event on its producer's stream exactly as another service's relay does, so it reaches
+     * notify through the real consumer group, inbox and handler transaction.
+     */
+    protected void publishToBus(String aggregateId, Object payload) {
+        publishRaw(
+                EventEnvelope.typeOf(payload.getClass()),
+                aggregateId,
+                EventJson.mapper().writeValueAsString(payload));
+    }
+
+    protected void publishRaw(String type, String aggregateId, String payloadJson) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", UUID.randomUUID().toString());
+        fields.put("type", type);
+        fields.put("occurredAt", Instant.now().toString());
+        fields.put("producer", type.substring(0, type.indexOf('.')));
+        fields.put("aggregateId", aggregateId);
+        fields.put("payload", payloadJson);
+        redis.<String, String>getStream(namespace + ":events:" + fields.get("producer"), StringCodec.INSTANCE)
+                .add(StreamAddArgs.entries(fields));
+    }
 
     /** Runs {@code work} in a transaction, as the event bus runs a handler together with its inbox record. */
     protected void inTx(Runnable work) {
