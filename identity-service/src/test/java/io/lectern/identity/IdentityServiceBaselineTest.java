@@ -12,14 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdentityServiceBaselineTest implements ServiceBaselineContract {
-
-    @LocalServerPort
-    int port;
+class IdentityServiceBaselineTest extends IdentityTestSupport implements ServiceBaselineContract {
 
     @Autowired
     AccessTokens accessTokens;

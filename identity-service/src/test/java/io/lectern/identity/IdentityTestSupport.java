@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,19 @@ public abstract class IdentityTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** Google's endpoints (authorization, token, JWKS) point at a WireMock stand-in for every test. */
+    @DynamicPropertySource
+    static void googleStandIn(DynamicPropertyRegistry registry) {
+        GoogleStandIn google = GoogleStandIn.get();
+        registry.add("lectern.identity.google.client-id", () -> GoogleStandIn.CLIENT_ID);
+        registry.add("lectern.identity.google.client-secret", () -> "test-client-secret");
+        registry.add("lectern.identity.google.authorization-uri", () -> google.url("/o/oauth2/v2/auth"));
+        registry.add("lectern.identity.google.token-uri", () -> google.url("/token"));
+        registry.add("lectern.identity.google.jwk-set-uri", () -> google.url("/oauth2/v3/certs"));
+        registry.add("lectern.identity.google.redirect-uri", () -> "http://localhost/api/v1/auth/google/callback");
+        registry.add("lectern.identity.google.success-redirect", () -> "/signed-in");
+    }
 
     @Autowired
     protected JdbcClient jdbc;
@@ -84,7 +99,7 @@ public abstract class IdentityTestSupport {
         return send("POST", path, body, headers);
     }
 
-    protected Response get(String path, String... headers) {
+    protected Response httpGet(String path, String... headers) {
         return send("GET", path, null, headers);
     }
 
