@@ -40,7 +40,7 @@ class RunScriptSystemTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SERVICES = List.of("identity", "content", "learning", "ai", "billing", "notify");
-    static final int PORT_BASE = 20000 + ThreadLocalRandom.current().nextInt(0, 200) * 10;
+    static final int PORT_BASE = 20000 + ThreadLocalRandom.current().nextInt(0, 200) * 30;
     static final String DB =
             "lectern_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     static Path runDir;
@@ -94,7 +94,7 @@ class RunScriptSystemTest {
                 pids.add(Long.parseLong(Files.readString(pidFile).trim()));
             }
         }
-        assertThat(pids).hasSize(7);
+        assertThat(pids).hasSize(8); // seven apps and the local mail catcher
         Result down = lectern("down");
         assertThat(down.exit()).isZero();
         for (long pid : pids) {
@@ -102,7 +102,17 @@ class RunScriptSystemTest {
                     .as("pid " + pid)
                     .isFalse();
         }
-        for (int port = PORT_BASE; port <= PORT_BASE + 6; port++) {
+        for (int port : new int[] {
+            PORT_BASE,
+            PORT_BASE + 1,
+            PORT_BASE + 2,
+            PORT_BASE + 3,
+            PORT_BASE + 4,
+            PORT_BASE + 5,
+            PORT_BASE + 6,
+            PORT_BASE + 25,
+            PORT_BASE + 26
+        }) {
             assertThat(listening(port)).as("port " + port).isFalse();
         }
     }
