@@ -98,8 +98,8 @@ class RelayConcurrencyTest {
             assertThat(new HashSet<>(streamed)).isEqualTo(produced);
             // A row goes out twice only if its lease ran out mid-publish and another relay claimed it again
             // (attempts > 1); a row claimed once is on the stream once.
-            Set<String> claimedOnce = new HashSet<>(bus.jdbc.sql(
-                            "SELECT id::text FROM learning.outbox WHERE aggregate_id LIKE ? AND attempts = 1")
+            Set<String> claimedOnce = new HashSet<>(bus.jdbc
+                    .sql("SELECT id::text FROM learning.outbox WHERE aggregate_id LIKE ? AND attempts = 1")
                     .param(run + "-%")
                     .query(String.class)
                     .list());
