@@ -4,6 +4,7 @@ import io.lectern.content.comment.CommentProperties;
 import io.lectern.content.markdown.MarkdownRenderer;
 import io.lectern.content.messaging.IdentityEventHandlers;
 import io.lectern.content.post.PostProperties;
+import io.lectern.content.upload.UploadProperties;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.eventbus.EventSubscriptions;
@@ -21,7 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
-@EnableConfigurationProperties({PostProperties.class, CommentProperties.class})
+@EnableConfigurationProperties({PostProperties.class, CommentProperties.class, UploadProperties.class})
 class ContentConfiguration {
 
     /** Every event content consumes; the handlers run in the bus's inbox transaction. */

@@ -2,6 +2,7 @@ package io.lectern.content.messaging;
 
 import io.lectern.content.comment.CommentService;
 import io.lectern.content.reaction.ReactionService;
+import io.lectern.content.upload.UploadService;
 import io.lectern.contracts.events.EventEnvelope;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
@@ -19,10 +20,13 @@ public class IdentityEventHandlers {
     private final CommentService comments;
     private final ReactionService reactions;
 
-    IdentityEventHandlers(JdbcClient jdbc, CommentService comments, ReactionService reactions) {
+    private final UploadService uploads;
+
+    IdentityEventHandlers(JdbcClient jdbc, CommentService comments, ReactionService reactions, UploadService uploads) {
         this.jdbc = jdbc;
         this.comments = comments;
         this.reactions = reactions;
+        this.uploads = uploads;
     }
 
     public void onUserProfileChanged(UserProfileChanged event, EventEnvelope envelope) {
@@ -47,6 +51,7 @@ public class IdentityEventHandlers {
     public void onUserDeleted(UserDeleted event, EventEnvelope envelope) {
         comments.anonymiseAuthor(event.userId());
         reactions.removeAllOf(event.userId());
+        uploads.removeAllOf(event.userId());
         jdbc.sql("delete from author_profile where user_id = :id")
                 .param("id", event.userId())
                 .update();
