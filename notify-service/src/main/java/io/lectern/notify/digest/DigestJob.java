@@ -25,11 +25,10 @@ public class DigestJob {
 
     @Scheduled(cron = "${lectern.notify.digest.cron:0 */15 * * * *}", zone = "UTC")
     @SchedulerLock(name = "notify-daily-digest", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
-    public int runNow() {
+    public void runNow() {
         int queued = run.runAt(Instant.now());
         if (queued > 0) {
             log.info("queued {} digest e-mails", queued);
         }
-        return queued;
     }
 }
