@@ -1,13 +1,45 @@
 package io.lectern.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 class RegistrationAndVerificationTest extends IdentityTestSupport {
+
+    @Autowired
+    RedissonClient redis;
+
+    @Value("${lectern.events.namespace}")
+    String namespace;
+
+    @Test
+    void registrationEventsLeaveThroughTheRelayToIdentitysStream() {
+        String email = newEmail();
+        register(email, PASSWORD);
+        String id = userId(email).toString();
+        RStream<String, String> stream = redis.getStream(namespace + ":events:identity", StringCodec.INSTANCE);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(stream
+                                .range(StreamRangeArgs.startId(StreamMessageId.MIN)
+                                        .endId(StreamMessageId.MAX))
+                                .values()
+                                .stream()
+                                .filter(f -> id.equals(f.get("aggregateId")))
+                                .map(f -> f.get("type")))
+                        .containsExactly("identity.user-registered.v1", "identity.email-verification-requested.v1"));
+    }
 
     @Test
     void registrationEmitsEventsWithSealedSingleUseVerificationToken() {

@@ -24,6 +24,12 @@ public record UserAccount(
         long version,
         Instant createdAt) {
 
+    /** Never prints the password hash or the address, in case an account ends up in a log line. */
+    @Override
+    public String toString() {
+        return "UserAccount[id=" + id + ", roles=" + roles + ", tier=" + tier + ", suspended=" + suspended + "]";
+    }
+
     public boolean canSignIn() {
         return emailVerified && !suspended;
     }

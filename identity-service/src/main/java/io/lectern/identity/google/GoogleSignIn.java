@@ -3,7 +3,6 @@ package io.lectern.identity.google;
 import io.lectern.contracts.events.identity.EmailVerified;
 import io.lectern.contracts.events.identity.UserRegistered;
 import io.lectern.eventbus.EventPublisher;
-import io.lectern.identity.account.Emails;
 import io.lectern.identity.account.Secrets;
 import io.lectern.identity.account.UserAccount;
 import io.lectern.identity.account.Users;
@@ -219,7 +218,7 @@ class GoogleSignIn {
             throw ProblemException.conflict("The account is being created by another request; try again.");
         }
         Instant now = Instant.now();
-        events.publish(id.toString(), new UserRegistered(id, Emails.normalize(email), name, "en", "UTC", null, now));
+        events.publish(id.toString(), new UserRegistered(id, email, name, "en", "UTC", null, now));
         events.publish(id.toString(), new EmailVerified(id, email, name, "en", now));
         return users.findById(id).orElseThrow();
     }
