@@ -1,6 +1,7 @@
 package io.lectern.content.config;
 
 import io.lectern.content.comment.CommentProperties;
+import io.lectern.content.feed.SiteProperties;
 import io.lectern.content.markdown.MarkdownRenderer;
 import io.lectern.content.messaging.IdentityEventHandlers;
 import io.lectern.content.post.PostProperties;
@@ -22,7 +23,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
-@EnableConfigurationProperties({PostProperties.class, CommentProperties.class, UploadProperties.class})
+@EnableConfigurationProperties({
+    PostProperties.class,
+    CommentProperties.class,
+    UploadProperties.class,
+    SiteProperties.class
+})
 class ContentConfiguration {
 
     /** Every event content consumes; the handlers run in the bus's inbox transaction. */
