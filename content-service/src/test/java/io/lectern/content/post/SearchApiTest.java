@@ -1,0 +1,64 @@
+package io.lectern.content.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lectern.content.support.ContentApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SearchApiTest extends ContentApiTest {
+
+    private JsonNode search(String q, String token) {
+        return get("/api/v1/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), token)
+                .expect(200)
+                .json()
+                .path("items");
+    }
+
+    @Test
+    void expectedPostComesFirstForTitleWordsBodyWordsAndStemmedForms() {
+        String marker = "zq" + unique("x").substring(2, 10).replace("-", "");
+        String titled = createPublished(
+                        authorToken(), postBody("Kubernetes operators " + marker, "A post about controllers."))
+                .path("slug")
+                .asString();
+        createPublished(authorToken(), postBody("Other " + marker, "Mentions kubernetes once in passing."));
+        String bodied = createPublished(
+                        authorToken(),
+                        postBody(
+                                "Unrelated title " + marker,
+                                "Deep dive: we were refactoring legacy schedulers all week."))
+                .path("slug")
+                .asString();
+
+        assertThat(search("kubernetes " + marker, null).get(0).path("slug").asString())
+                .isEqualTo(titled);
+        JsonNode stemmed = search("refactored scheduler " + marker, null);
+        assertThat(stemmed.get(0).path("slug").asString()).isEqualTo(bodied);
+        assertThat(stemmed.get(0).path("snippet").asString()).contains("<mark>");
+        get("/api/v1/search?q=", null).expectProblem(400);
+    }
+
+    @Test
+    void premiumBodiesAreSearchableOnlyForPremiumReaders() {
+        String word = "xylo" + unique("w").substring(2, 8).replace("-", "");
+        String slug = createPublished(
+                        authorToken(),
+                        postBody(
+                                "Members only",
+                                "Teaser. " + "pad ".repeat(100) + word,
+                                "premium",
+                                true,
+                                "excerpt",
+                                "A teaser"))
+                .path("slug")
+                .asString();
+        assertThat(search(word, null)).isEmpty();
+        assertThat(search(word, readerToken())).isEmpty();
+        JsonNode premiumHits = search(word, premium(reader));
+        assertThat(premiumHits.findValuesAsString("slug")).containsExactly(slug);
+        assertThat(search("teaser " + word.substring(0, 0), null).findValuesAsString("slug"))
+                .contains(slug);
+        List.of();
+    }
+}
