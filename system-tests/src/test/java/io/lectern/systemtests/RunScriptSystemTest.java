@@ -76,10 +76,11 @@ class RunScriptSystemTest {
 
     @Test
     @Order(2)
-    void statusReportsAllSevenUpAndASecondUpIsHarmless() throws Exception {
+    void statusReportsAllSevenAppsAndTheMailCatcherUpAndASecondUpIsHarmless() throws Exception {
         Result status = lectern("status");
         assertThat(status.output().lines().filter(l -> l.contains(": UP")).count())
-                .isEqualTo(7);
+                .isEqualTo(8);
+        assertThat(status.output()).contains("mail: UP");
         Result again = lectern("up", "--no-build");
         assertThat(again.exit()).isZero();
         assertThat(again.output()).contains("already running");

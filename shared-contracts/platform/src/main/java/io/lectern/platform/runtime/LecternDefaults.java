@@ -27,7 +27,9 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         d.put("server.error.include-message", "never");
         d.put("server.error.include-binding-errors", "never");
         d.put("server.error.whitelabel.enabled", "false");
-        d.put("spring.mvc.problemdetails.enabled", "true");
+        // Off on purpose: Boot's own handler would answer MVC exceptions before ProblemDetailsAdvice
+        // (which extends the same base class) and drop its field errors and request id.
+        d.put("spring.mvc.problemdetails.enabled", "false");
         d.put("server.tomcat.threads.max", "50");
         d.put("server.tomcat.max-swallow-size", "2MB");
         d.put("spring.servlet.multipart.max-file-size", "10MB");
@@ -41,6 +43,8 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         d.put("spring.datasource.password", "${LECTERN_DB_PASSWORD:}");
         d.put("spring.datasource.hikari.maximum-pool-size", "${LECTERN_DB_POOL_SIZE:8}");
         d.put("spring.datasource.hikari.minimum-idle", "1");
+        // Unqualified table names resolve in the service's own schema.
+        d.put("spring.datasource.hikari.schema", "${lectern.service.schema}");
         d.put("spring.datasource.hikari.connection-timeout", "3000");
         d.put("spring.datasource.hikari.data-source-properties.ApplicationName", "${spring.application.name}");
         d.put("spring.flyway.schemas", "${lectern.service.schema}");
