@@ -2,79 +2,13 @@ package io.lectern.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** Routes reach the service that owns them; one stand-in HTTP server plays every service and records what arrives. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
-
-    static final List<String> received = new CopyOnWriteArrayList<>();
-    static final HttpServer[] services = new HttpServer[6];
-    static final String[] names = {"identity", "content", "learning", "ai", "billing", "notify"};
-
-    static {
-        try {
-            for (int i = 0; i < names.length; i++) {
-                String name = names[i];
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/", exchange -> {
-                    received.add(name + " " + exchange.getRequestURI().getPath());
-                    byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-                server.start();
-                services[i] = server;
-            }
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void serviceUrls(DynamicPropertyRegistry registry) {
-        for (int i = 0; i < names.length; i++) {
-            int port = services[i].getAddress().getPort();
-            registry.add("LECTERN_" + names[i].toUpperCase() + "_URL", () -> "http://127.0.0.1:" + port);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        for (HttpServer server : services) {
-            server.stop(0);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+/** Routes reach the service that owns them; each stand-in records what arrives. */
+class GatewayRoutingTest extends GatewayTestSupport {
 
     @ParameterizedTest
     @CsvSource({
@@ -82,25 +16,53 @@ class GatewayRoutingTest {
         "/.well-known/jwks.json, identity",
         "/api/v1/posts/hello-world, content",
         "/feed.xml, content",
+        "/atom.xml, content",
+        "/sitemap.xml, content",
+        "/robots.txt, content",
+        "/uploads/2026/cover.png, content",
         "/api/v1/progress, learning",
         "/api/v1/ai/ask, ai",
         "/api/v1/billing/plans, billing",
         "/api/v1/notifications, notify"
     })
     void routeGroupsReachTheirOwningService(String path, String owner) throws Exception {
-        HttpResponse<String> response = get(path);
+        HttpResponse<String> response = get(path, "Authorization", KEYS.bearer("routing-user"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"service\":\"" + owner + "\"");
-        assertThat(received).contains(owner + " " + path);
+        assertThat(SERVICES.get(owner).last(path)).isNotNull();
+    }
+
+    @Test
+    void publicContentPathsNeedNoToken() throws Exception {
+        for (String path : new String[] {"/feed.xml", "/atom.xml", "/sitemap.xml", "/robots.txt", "/uploads/a.png"}) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
     }
 
     @Test
     void eachServiceOpenApiDocumentIsServedThroughTheGateway() throws Exception {
-        for (String name : names) {
+        for (String name : NAMES) {
             HttpResponse<String> response = get("/api-docs/" + name);
+            assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains(name);
-            assertThat(received).contains(name + " /v3/api-docs");
+            assertThat(SERVICES.get(name).last("/v3/api-docs")).isNotNull();
         }
+    }
+
+    @Test
+    void combinedApiPageListsEveryService() throws Exception {
+        HttpResponse<String> page = get("/api-docs.html");
+        assertThat(page.statusCode()).isIn(200, 302);
+        HttpResponse<String> config = get("/v3/api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        for (String name : NAMES) {
+            assertThat(config.body()).contains("/api-docs/" + name);
+        }
+        HttpResponse<String> ui = get("/webjars/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        assertThat(ui.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.lectern.gateway.auth.AuthProperties;
 import io.lectern.gateway.auth.AuthenticationFilter;
 import io.lectern.gateway.auth.JwksKeys;
 import io.lectern.gateway.auth.TokenVerifier;
+import io.lectern.gateway.edge.ClientAddressHeaders;
 import io.lectern.gateway.edge.EdgeFilter;
 import io.lectern.gateway.edge.EdgeProperties;
 import io.lectern.gateway.edge.ProblemErrorHandler;
@@ -51,6 +52,11 @@ class GatewayConfiguration {
     @Bean
     EdgeFilter edgeFilter(EdgeProperties props) {
         return new EdgeFilter(props);
+    }
+
+    @Bean
+    ClientAddressHeaders clientAddressHeaders() {
+        return new ClientAddressHeaders();
     }
 
     @Bean

@@ -44,7 +44,7 @@ public final class EdgeFilter implements WebFilter, Ordered {
         this.trustedProxies = props.trustedProxies().stream().map(Cidr::parse).toList();
         this.stripHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         this.stripHeaders.addAll(props.stripHeaders());
-        // Forwarding headers are rewritten by us below; whatever the client sent is noise or a lie.
+        // Forwarding headers are written afresh by ClientAddressHeaders; what the client sent is noise or a lie.
         this.stripHeaders.addAll(List.of(
                 "Forwarded",
                 "X-Forwarded-For",
@@ -105,7 +105,7 @@ public final class EdgeFilter implements WebFilter, Ordered {
         }
 
         ServerHttpRequest forwarded = request.mutate()
-                .headers(headers -> rewriteHeaders(headers, requestId, client))
+                .headers(headers -> rewriteHeaders(headers, requestId))
                 .build();
         if (declared < 0 && hasBody(request)) {
             forwarded = new LimitedBody(forwarded, limit);
@@ -113,7 +113,7 @@ public final class EdgeFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(forwarded).build());
     }
 
-    private void rewriteHeaders(HttpHeaders headers, String requestId, ClientAddress client) {
+    private void rewriteHeaders(HttpHeaders headers, String requestId) {
         List<String> doomed = new ArrayList<>();
         for (String name : headers.headerNames()) {
             if (stripHeaders.contains(name) || startsWithAny(name.toLowerCase(Locale.ROOT))) {
@@ -122,8 +122,6 @@ public final class EdgeFilter implements WebFilter, Ordered {
         }
         doomed.forEach(headers::remove);
         headers.set(RequestIds.header(), requestId);
-        headers.set("X-Forwarded-For", client.ip());
-        headers.set("X-Forwarded-Proto", client.secure() ? "https" : "http");
     }
 
     private boolean startsWithAny(String lowerName) {

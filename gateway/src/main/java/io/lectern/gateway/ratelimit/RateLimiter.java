@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 public final class RateLimiter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiter.class);
+
     private static final class Lease {
         long tokens;
         long remainingAtRedis;
@@ -101,7 +103,10 @@ public final class RateLimiter {
                 .timeout(props.redisTimeout())
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .map(take -> record(key, limit, take, nanoTime.getAsLong()))
-                .onErrorResume(error -> Mono.just(fallback(group, key, limit)));
+                .onErrorResume(error -> {
+                    log.debug("Rate limit for {} decided without Redis: {}", key, error.toString());
+                    return Mono.just(fallback(group, key, limit));
+                });
     }
 
     private @Nullable Decision fromLease(String key, RateLimitProperties.Limit limit, long now) {
@@ -125,21 +130,47 @@ public final class RateLimiter {
 
     private Decision record(String key, RateLimitProperties.Limit limit, RedisTokenBuckets.Take take, long now) {
         if (take.granted() == 0) {
-            leases.put(key, new Lease(0, 0, take.resetMillis(), now, now + take.retryAfterMillis() * 1_000_000L));
-            return new Decision(false, limit.capacity(), 0, take.retryAfterMillis(), take.resetMillis(), false);
+            // Redis is empty, but a concurrent request may just have leased tokens into this instance.
+            Decision[] fromPool = {null};
+            leases.asMap().compute(key, (k, old) -> {
+                if (old != null) {
+                    synchronized (old) {
+                        if (old.tokens > 0 && now < old.expiresAtNanos) {
+                            old.tokens--;
+                            fromPool[0] =
+                                    new Decision(true, limit.capacity(), old.tokens, 0, take.resetMillis(), false);
+                            return old;
+                        }
+                    }
+                }
+                return new Lease(0, 0, take.resetMillis(), now, now + take.retryAfterMillis() * 1_000_000L);
+            });
+            return fromPool[0] != null
+                    ? fromPool[0]
+                    : new Decision(false, limit.capacity(), 0, take.retryAfterMillis(), take.resetMillis(), false);
         }
         long spare = take.granted() - 1;
         if (spare > 0) {
-            leases.put(
-                    key,
-                    new Lease(
-                            spare,
-                            take.remaining(),
-                            take.resetMillis(),
-                            now + props.leaseTtl().toNanos(),
-                            0));
-        } else {
-            leases.invalidate(key);
+            // Concurrent misses on one key each bring a batch: pool them rather than drop one. Pooled
+            // tokens keep the older lease's deadline, so no token outlives its lease time.
+            leases.asMap().compute(key, (k, old) -> {
+                if (old != null) {
+                    synchronized (old) {
+                        if (now < old.expiresAtNanos && old.deniedUntilNanos <= now) {
+                            old.tokens += spare;
+                            old.remainingAtRedis = take.remaining();
+                            old.resetMillis = take.resetMillis();
+                            return old;
+                        }
+                    }
+                }
+                return new Lease(
+                        spare,
+                        take.remaining(),
+                        take.resetMillis(),
+                        now + props.leaseTtl().toNanos(),
+                        0);
+            });
         }
         return new Decision(true, limit.capacity(), take.remaining() + spare, 0, take.resetMillis(), false);
     }

@@ -1,0 +1,43 @@
+package io.lectern.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** One service down: its routes fail fast with 503 problems, the rest keep working, and it comes back by itself. */
+class ResilienceTest extends GatewayTestSupport {
+
+    @Test
+    void stoppedServiceGivesFast503sWhileOthersAnswerAndRecoversWhenBack() throws Exception {
+        StandInService ai = SERVICES.get("ai");
+        String bearer = KEYS.bearer("resilience-user");
+        assertThat(get("/api/v1/recommendations", "Authorization", bearer).statusCode())
+                .isEqualTo(200);
+
+        ai.stop();
+        try {
+            for (int i = 0; i < 10; i++) {
+                long started = System.nanoTime();
+                HttpResponse<String> down = get("/api/v1/recommendations", "Authorization", bearer);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(down.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+                assertThat(down.body()).contains("ai service is unavailable");
+                assertThat(millis).as("answered without waiting on a timeout").isLessThan(2000);
+                assertThat(get("/api/v1/posts/still-here").statusCode()).isEqualTo(200);
+            }
+            assertThat(get("/api/v1/ai/ask", "Authorization", bearer).statusCode())
+                    .isEqualTo(503);
+        } finally {
+            ai.restart();
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(get("/api/v1/recommendations", "Authorization", bearer)
+                                .statusCode())
+                        .isEqualTo(200));
+    }
+}
