@@ -57,8 +57,7 @@ class SearchApiTest extends ContentApiTest {
         assertThat(search(word, readerToken())).isEmpty();
         JsonNode premiumHits = search(word, premium(reader));
         assertThat(premiumHits.findValuesAsString("slug")).containsExactly(slug);
-        assertThat(search("teaser " + word.substring(0, 0), null).findValuesAsString("slug"))
+        assertThat(search("Members only teaser", null).findValuesAsString("slug"))
                 .contains(slug);
-        List.of();
     }
 }
