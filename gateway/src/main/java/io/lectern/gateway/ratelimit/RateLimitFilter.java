@@ -34,6 +34,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     private final List<Group> groups;
     private final PathRules exempt;
     private final String keyPrefix;
+    private final boolean enabled;
     private final MeterRegistry meters;
     private final ConcurrentHashMap<String, Counter> rejections = new ConcurrentHashMap<>();
 
@@ -44,6 +45,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
                 .toList();
         this.exempt = PathRules.of(props.exemptPaths());
         this.keyPrefix = props.keyPrefix();
+        this.enabled = props.enabled();
         this.meters = meters;
     }
 
@@ -56,7 +58,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         PathContainer path = request.getPath().pathWithinApplication();
-        if (exempt.matches(request.getMethod(), path)) {
+        if (!enabled || exempt.matches(request.getMethod(), path)) {
             return chain.filter(exchange);
         }
         Group group = null;

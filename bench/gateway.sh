@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Gateway tax: GET /api/v1/posts/{slug} called directly vs through the gateway (JWT check and the
+# Redis rate limiter ON), side by side in one run on this machine.
+#   bench/gateway.sh [rate-per-s] [measure-seconds] [wrk-seconds]
+# Defaults: 1000 req/s open-loop for 20 s (after 10 s warm-up), then wrk -t2 -c64 for 15 s each.
+# Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix; starts nothing else shared.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+RATE="${1:-1000}"; MEASURE="${2:-20}"; WRK_SECONDS="${3:-15}"
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+
+./mvnw -B -ntp -q install -DskipTests \
+  -pl shared-contracts/events,shared-contracts/event-bus,shared-contracts/test-support,gateway,bench
+./mvnw -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SERVICE_PORT=$(free_port); GATEWAY_PORT=$(free_port)
+RUN="bench-gw-$$-$(date +%s)"
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  redis-cli --scan --pattern "$RUN:*" | xargs -r redis-cli del >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+wait_http() { # url: poll until it answers, at most 60 s
+  for _ in $(seq 1 600); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1" >&2; exit 1
+}
+
+ISSUER="http://bench.lectern"; AUDIENCE="lectern"
+"$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.StandInPostService \
+  "$SERVICE_PORT" "$WORK/token" "$ISSUER" "$AUDIENCE" >"$WORK/service.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"
+
+# One catch-all group with a bucket far above what the run can use: the limiter does all its work
+# (Redis leases, headers) but never refuses, so both targets serve the same 200s.
+"$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
+  -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
+  -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
+  --server.port="$GATEWAY_PORT" \
+  --LECTERN_CONTENT_URL="http://127.0.0.1:$SERVICE_PORT" \
+  --lectern.security.jwk-set-uri="http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json" \
+  --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
+  --lectern.gateway.rate-limit.key-prefix="$RUN:ratelimit" \
+  --lectern.gateway.rate-limit.groups[0].name=general \
+  --lectern.gateway.rate-limit.groups[0].paths[0]=/** \
+  --lectern.gateway.rate-limit.groups[0].anonymous.capacity=1000000000 \
+  --lectern.gateway.rate-limit.groups[0].anonymous.period=1h \
+  --lectern.gateway.rate-limit.groups[0].authenticated.capacity=1000000000 \
+  --lectern.gateway.rate-limit.groups[0].authenticated.period=1h \
+  --logging.level.root=WARN >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
+
+TOKEN="$(cat "$WORK/token")"
+AUTH="Authorization: Bearer $TOKEN"
+DIRECT="http://127.0.0.1:$SERVICE_PORT/api/v1/posts/hello-world"
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/hello-world"
+# the token must really pass the gateway's check, and the limiter must be on
+curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
+grep -qi '^X-RateLimit-Remaining' "$WORK/headers" || { echo "rate limiter not active" >&2; exit 1; }
+
+load() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.OpenLoopLoad "$@"; }
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== fixed rate $RATE req/s, 10 s warm-up, $MEASURE s measured, latency from the intended send time"
+D_LAT=$(load "$DIRECT" "$RATE" 10 "$MEASURE" 32 "$AUTH")
+G_LAT=$(load "$GATEWAY" "$RATE" 10 "$MEASURE" 32 "$AUTH")
+echo "direct : $D_LAT"
+echo "gateway: $G_LAT"
+
+echo "== max throughput: wrk -t2 -c64 -d${WRK_SECONDS}s (5 s warm-up each)"
+wrk -t2 -c64 -d5s -H "$AUTH" "$GATEWAY" >/dev/null
+D_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$DIRECT")
+G_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$GATEWAY")
+D_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$D_WRK")
+G_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$G_WRK")
+echo "direct : $D_RPS req/s  ($(grep -E 'Non-2xx|Socket errors' <<<"$D_WRK" || echo 'all 2xx'))"
+echo "gateway: $G_RPS req/s  ($(grep -E 'Non-2xx|Socket errors' <<<"$G_WRK" || echo 'all 2xx'))"
+
+field() { sed -E "s/.*$1=([0-9.]+)ms.*/\1/" <<<"$2"; }
+python3 - "$(field p50 "$D_LAT")" "$(field p50 "$G_LAT")" "$(field p99 "$D_LAT")" "$(field p99 "$G_LAT")" \
+  "$D_RPS" "$G_RPS" <<'PY'
+import sys
+d50, g50, d99, g99, drps, grps = map(float, sys.argv[1:])
+print(f"== gateway tax: +{g50-d50:.2f} ms p50 (target <= 2), +{g99-d99:.2f} ms p99 (target <= 5), "
+      f"throughput {grps/drps*100:.0f}% of direct (target >= 50%)")
+PY
+echo "== gateway RSS: $(ps -o rss= -p "${PIDS[1]}" | awk '{printf "%.0f MB", $1/1024}')"
