@@ -22,6 +22,9 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         d.put("spring.threads.virtual.enabled", "true");
         d.put("spring.main.banner-mode", "off");
         d.put("server.shutdown", "graceful");
+        // Behind the gateway the socket peer is the gateway: take the client address from the
+        // X-Forwarded-For it sets (Tomcat's RemoteIpValve trusts only internal proxy addresses).
+        d.put("server.forward-headers-strategy", "native");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
