@@ -61,8 +61,7 @@ class RunScriptSystemTest {
     void downStopsEverythingAndFreesThePorts() throws Exception {
         List<Long> pids = new ArrayList<>();
         try (var files = Files.list(Stack.runDir())) {
-            for (Path pidFile :
-                    files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                 pids.add(Long.parseLong(Files.readString(pidFile).trim()));
             }
         }
@@ -75,7 +74,8 @@ class RunScriptSystemTest {
                     .isFalse();
         }
         int base = Stack.PORT_BASE;
-        for (int port : new int[] {base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 25, base + 26}) {
+        for (int port :
+                new int[] {base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 25, base + 26}) {
             assertThat(listening(port)).as("port " + port).isFalse();
         }
     }

@@ -50,13 +50,17 @@ class SignUpJourneySystemTest {
         assertThat(register.statusCode()).as(register.body()).isEqualTo(202);
 
         HttpResponse<String> before = login(email, password);
-        assertThat(before.statusCode()).as("an unverified account cannot sign in yet").isEqualTo(401);
+        assertThat(before.statusCode())
+                .as("an unverified account cannot sign in yet")
+                .isEqualTo(401);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> messages(email)
-                .size() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> messages(email).size() >= 1);
         // Redelivery or a second relay must not produce a second email: the count stays at one.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> messages(email)
-                .size() == 1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> messages(email).size() == 1);
 
         MimeMessage mail = messages(email).getFirst();
         assertThat(mail.getSubject()).isNotBlank();
@@ -70,7 +74,8 @@ class SignUpJourneySystemTest {
         HttpResponse<String> after = login(email, password);
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         String accessToken = JSON.readTree(after.body()).get("accessToken").asString();
-        HttpResponse<String> me = Stack.get(Stack.gateway("/api/v1/users/me"), "Authorization", "Bearer " + accessToken);
+        HttpResponse<String> me =
+                Stack.get(Stack.gateway("/api/v1/users/me"), "Authorization", "Bearer " + accessToken);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains(email);
 

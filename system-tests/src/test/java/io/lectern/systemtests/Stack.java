@@ -31,7 +31,8 @@ final class Stack {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final int PORT_BASE = 20000 + ThreadLocalRandom.current().nextInt(0, 200) * 30;
-    static final String DB = "lectern_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final String DB =
+            "lectern_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
