@@ -52,6 +52,7 @@ wait_http "http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"
   --lectern.security.jwk-set-uri="http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json" \
   --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
   --lectern.gateway.rate-limit.key-prefix="$RUN:ratelimit" \
+  --lectern.gateway.rate-limit.redis-timeout="${BENCH_REDIS_TIMEOUT:-250ms}" \
   --lectern.gateway.rate-limit.groups[0].name=general \
   --lectern.gateway.rate-limit.groups[0].paths[0]=/** \
   --lectern.gateway.rate-limit.groups[0].anonymous.capacity=1000000000 \
@@ -95,4 +96,8 @@ d50, g50, d99, g99, drps, grps = map(float, sys.argv[1:])
 print(f"== gateway tax: +{g50-d50:.2f} ms p50 (target <= 2), +{g99-d99:.2f} ms p99 (target <= 5), "
       f"throughput {grps/drps*100:.0f}% of direct (target >= 50%)")
 PY
+echo "== limiter during the run (fail-open count must be absent or 0, else Redis missed its deadline and the limiter was bypassed):"
+curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
+  | grep -E '^(lectern_gateway_ratelimit|spring_cloud_gateway_requests_seconds_count|resilience4j_circuitbreaker_state\{.*state="open")' \
+  | sed 's/^/   /'
 echo "== gateway RSS: $(ps -o rss= -p "${PIDS[1]}" | awk '{printf "%.0f MB", $1/1024}')"

@@ -138,6 +138,15 @@ class GatewayConfiguration {
         return limiter;
     }
 
+    /**
+     * Connects to Redis and loads the script before traffic arrives: the first connection can take
+     * longer than the per-call deadline, and a cold start must not open the breaker.
+     */
+    @Bean
+    org.springframework.boot.ApplicationRunner warmRateLimiter(RateLimiter limiter, RateLimitProperties props) {
+        return args -> limiter.warmUp(props.keyPrefix() + ":warm-up");
+    }
+
     @Bean
     RateLimitFilter rateLimitFilter(RateLimiter limiter, RateLimitProperties props, MeterRegistry meters) {
         return new RateLimitFilter(limiter, props, meters);

@@ -88,6 +88,17 @@ public final class RateLimiter {
                 .build();
     }
 
+    /** Opens the Redis connection and loads the script; a failure only means we start degraded. */
+    public void warmUp(String key) {
+        redis.take(key, new RateLimitProperties.Limit(1, Duration.ofSeconds(1)), 0)
+                .timeout(Duration.ofSeconds(5))
+                .onErrorResume(e -> {
+                    log.warn("Redis not reachable at start-up: {}", e.toString());
+                    return Mono.empty();
+                })
+                .block();
+    }
+
     public boolean degraded() {
         return breaker.getState() != CircuitBreaker.State.CLOSED;
     }
