@@ -1,0 +1,201 @@
+package io.lectern.bench.events;
+
+import io.lectern.contracts.events.content.PostDeleted;
+import io.lectern.eventbus.EventPublisher;
+import io.lectern.eventbus.EventSubscriptions;
+import io.lectern.testsupport.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Outbox → Redis Stream → handler, through the real auto-configuration, on this machine's PostgreSQL
+ * and Redis (a fresh database and namespace from test-support). Phase 1 pushes events as fast as the
+ * producers can commit and reports the sustained rate; phase 2 paces producers at a fixed rate and
+ * reports commit-to-handler latency. The handler writes one row per event, as a real one would.
+ * Args: [throughput events, default 20000] [latency rate/s, default 1000] [latency seconds, default 15]
+ */
+@SpringBootApplication
+public class EventBusBenchmark {
+
+    static final Map<UUID, Long> COMMITTED = new ConcurrentHashMap<>();
+    static volatile long[] latencies = new long[0];
+    static final AtomicInteger HANDLED = new AtomicInteger();
+
+    @Bean
+    EventSubscriptions subscriptions(JdbcClient jdbc) {
+        return EventSubscriptions.builder()
+                .on(PostDeleted.class, (event, envelope) -> {
+                    Long committed = COMMITTED.get(event.postId());
+                    long now = System.nanoTime();
+                    jdbc.sql("INSERT INTO content.bench_applied (event_id, post_id) VALUES (?, ?)")
+                            .params(envelope.eventId(), event.postId())
+                            .update();
+                    int n = HANDLED.getAndIncrement();
+                    long[] l = latencies;
+                    if (committed != null && n < l.length) {
+                        l[n] = now - committed;
+                    }
+                })
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int throughputEvents = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        TestInfrastructure infra = TestInfrastructure.get();
+        try (Connection c = infra.asService("content");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE content.bench_applied (event_id uuid PRIMARY KEY, post_id uuid NOT NULL)");
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.application.name", "bench");
+        props.put("spring.main.banner-mode", "off");
+        props.put("spring.threads.virtual.enabled", "true");
+        props.put("spring.datasource.url", infra.jdbcUrl());
+        props.put("spring.datasource.username", "lectern_content");
+        props.put("spring.datasource.hikari.maximum-pool-size", "16");
+        props.put("spring.flyway.enabled", "false");
+        props.put("spring.data.redis.host", infra.redisHost());
+        props.put("spring.data.redis.port", String.valueOf(infra.redisPort()));
+        props.put("lectern.service.schema", "content");
+        props.put("lectern.events.namespace", infra.namespace());
+        props.put("lectern.events.consumer.concurrency", System.getProperty("bench.lanes", "4"));
+        props.put("logging.level.root", "warn");
+        SpringApplication app = new SpringApplication(EventBusBenchmark.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(props);
+        try (ConfigurableApplicationContext ctx = app.run()) {
+            EventPublisher publisher = ctx.getBean(EventPublisher.class);
+            TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+            warmUp(publisher, tx);
+            throughput(publisher, tx, throughputEvents, 1);
+            throughput(publisher, tx, throughputEvents, 20);
+            latency(publisher, tx, rate, seconds);
+        }
+        System.exit(0);
+    }
+
+    private static void warmUp(EventPublisher publisher, TransactionTemplate tx) throws Exception {
+        reset(0);
+        produce(publisher, tx, 2_000, 8, 0, 1);
+        await(2_000, 60);
+    }
+
+    private static void throughput(EventPublisher publisher, TransactionTemplate tx, int events, int perTx)
+            throws Exception {
+        reset(0);
+        long start = System.nanoTime();
+        produce(publisher, tx, events, 8, 0, perTx);
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        await(events, 300);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "throughput: %d events, %d per transaction, 8 producer threads: committed in %.2f s, all handled in %.2f s -> %.0f events/s end to end%n",
+                events, perTx, produceSeconds, seconds, events / seconds);
+    }
+
+    private static void latency(EventPublisher publisher, TransactionTemplate tx, int rate, int seconds)
+            throws Exception {
+        int events = rate * seconds;
+        reset(events);
+        long start = System.nanoTime();
+        produce(publisher, tx, events, 8, rate, 1);
+        await(events, 120);
+        double took = (System.nanoTime() - start) / 1e9;
+        long[] l = Arrays.copyOf(latencies, events);
+        Arrays.sort(l);
+        System.out.printf(
+                "latency at %d events/s for %d s (%d events, achieved %.0f/s): commit-to-handler p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                rate,
+                seconds,
+                events,
+                events / took,
+                l[events / 2] / 1e6,
+                l[(int) (events * 0.90)] / 1e6,
+                l[(int) (events * 0.99)] / 1e6,
+                l[events - 1] / 1e6);
+    }
+
+    private static void reset(int latencySlots) {
+        COMMITTED.clear();
+        HANDLED.set(0);
+        latencies = new long[latencySlots];
+    }
+
+    /** Commits {@code events} single-event transactions from {@code threads} threads, paced if rate > 0. */
+    private static void produce(
+            EventPublisher publisher, TransactionTemplate tx, int events, int threads, int rate, int perTx)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    try {
+                        int n;
+                        while ((n = next.getAndAdd(perTx)) < events) {
+                            if (rate > 0) {
+                                long due = start + (long) n * 1_000_000_000L / rate;
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    TimeUnit.NANOSECONDS.sleep(wait);
+                                }
+                            }
+                            int count = Math.min(perTx, events - n);
+                            UUID[] posts = new UUID[count];
+                            tx.executeWithoutResult(s -> {
+                                for (int i = 0; i < count; i++) {
+                                    posts[i] = UUID.randomUUID();
+                                    publisher.publish(
+                                            posts[i].toString(), new PostDeleted(posts[i], "b", Instant.now(), 1));
+                                }
+                            });
+                            long committed = System.nanoTime();
+                            for (UUID post : posts) {
+                                COMMITTED.put(post, committed);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        e.printStackTrace();
+                        throw e;
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+        }
+    }
+
+    private static void await(int events, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (HANDLED.get() < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + HANDLED.get() + " of " + events + " handled in time");
+            }
+            Thread.sleep(5); // the benchmark's own progress poll, not a test wait
+        }
+    }
+}
