@@ -1,5 +1,6 @@
 package io.lectern.content.config;
 
+import io.lectern.content.analytics.AnalyticsProperties;
 import io.lectern.content.comment.CommentProperties;
 import io.lectern.content.feed.SiteProperties;
 import io.lectern.content.markdown.MarkdownRenderer;
@@ -9,6 +10,7 @@ import io.lectern.content.upload.UploadProperties;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.eventbus.EventSubscriptions;
+import java.time.Clock;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -27,7 +29,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     PostProperties.class,
     CommentProperties.class,
     UploadProperties.class,
-    SiteProperties.class
+    SiteProperties.class,
+    AnalyticsProperties.class
 })
 class ContentConfiguration {
 
@@ -38,6 +41,12 @@ class ContentConfiguration {
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
                 .on(UserDeleted.class, identity::onUserDeleted)
                 .build();
+    }
+
+    /** UTC: analytics days and their salts roll over at midnight UTC on every instance alike. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
