@@ -45,6 +45,10 @@ public record Caller(
         return authorities.contains("ROLE_EDITOR") || authorities.contains("ROLE_ADMIN");
     }
 
+    public boolean isAdmin() {
+        return authorities.contains("ROLE_ADMIN");
+    }
+
     public boolean canAuthor() {
         return isStaff() || authorities.contains("ROLE_AUTHOR");
     }

@@ -6,6 +6,7 @@ import io.lectern.content.feed.SiteProperties;
 import io.lectern.content.markdown.MarkdownRenderer;
 import io.lectern.content.messaging.IdentityEventHandlers;
 import io.lectern.content.post.PostProperties;
+import io.lectern.content.transfer.TransferProperties;
 import io.lectern.content.upload.UploadProperties;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
@@ -30,7 +31,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     CommentProperties.class,
     UploadProperties.class,
     SiteProperties.class,
-    AnalyticsProperties.class
+    AnalyticsProperties.class,
+    TransferProperties.class
 })
 class ContentConfiguration {
 

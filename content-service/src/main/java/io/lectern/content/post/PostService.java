@@ -214,10 +214,14 @@ public class PostService {
         if (post.published()) {
             throw ProblemException.conflict("The post is already published.");
         }
-        return publishNow(post);
+        return publishNow(post, null, true);
     }
 
-    private PostRow publishNow(PostRow post) {
+    /**
+     * @param at the publication date to record (an import keeps the original one); null for now
+     * @param announce whether to tell local listeners (sitemap) now; an import announces once at the end
+     */
+    private PostRow publishNow(PostRow post, @Nullable Instant at, boolean announce) {
         Instant now = now();
         PostRow next = new PostRow(
                 post.id(),
@@ -241,7 +245,7 @@ public class PostService {
                 post.canonicalUrl(),
                 post.socialImageUrl(),
                 null,
-                post.publishedAt() == null ? now : post.publishedAt(),
+                at != null ? at.truncatedTo(ChronoUnit.MICROS) : post.publishedAt() == null ? now : post.publishedAt(),
                 post.createdAt(),
                 now,
                 post.version() + 1,
@@ -249,8 +253,68 @@ public class PostService {
         store.update(next, post.version());
         PostRow saved = reload(post.id());
         events.published(saved);
-        local.publishEvent(new PostsChanged("published"));
+        if (announce) {
+            local.publishEvent(new PostsChanged("published"));
+        }
         return saved;
+    }
+
+    /**
+     * Creates a post from an import through the editor's own path (validation, sanitising, slug rules,
+     * revision, events), then gives it the imported status and publication date. The caller publishes
+     * one {@link PostsChanged} when the whole import is done, not one per post.
+     */
+    @Transactional
+    public ImportedPost importPost(PostImport in, Caller caller) {
+        PostRow created = create(
+                new PostRequest(
+                        in.title(),
+                        in.slug(),
+                        in.markdown(),
+                        in.excerpt(),
+                        in.difficulty(),
+                        in.premium(),
+                        in.tags(),
+                        in.seriesId(),
+                        in.seriesPosition(),
+                        in.metaTitle(),
+                        in.metaDescription(),
+                        in.canonicalUrl(),
+                        in.socialImageUrl(),
+                        null),
+                caller);
+        PostRow result = created;
+        boolean future = in.publishedAt() != null && in.publishedAt().isAfter(Instant.now());
+        if (in.status() == PostStatus.SCHEDULED && future) {
+            store.update(
+                    withStatus(created, PostStatus.SCHEDULED, in.publishedAt().truncatedTo(ChronoUnit.MICROS)),
+                    created.version());
+            result = reload(created.id());
+        } else if (in.status() != PostStatus.DRAFT) {
+            result = publishNow(created, in.publishedAt(), false);
+        }
+        return new ImportedPost(result.id(), result.slug(), result.status());
+    }
+
+    public record ImportedPost(UUID id, String slug, PostStatus status) {}
+
+    /** Whether a post (of any status) has this slug. */
+    public boolean slugInUse(String slug) {
+        return store.slugTaken(slug, null);
+    }
+
+    /** Hands every post to {@code sink}, oldest first, a page at a time; call inside a read-only transaction. */
+    public void exportAll(java.util.function.Consumer<PostExport> sink) {
+        PostStore.Cursor after = null;
+        while (true) {
+            List<PostRow> page = store.allAfter(after, 200);
+            page.forEach(p -> sink.accept(PostExport.of(p)));
+            if (page.size() < 200) {
+                return;
+            }
+            PostRow last = page.get(page.size() - 1);
+            after = new PostStore.Cursor(last.createdAt(), last.id());
+        }
     }
 
     @Transactional
@@ -288,7 +352,7 @@ public class PostService {
     public int publishDue() {
         List<UUID> due = store.dueForPublication(100);
         for (UUID id : due) {
-            store.byId(id).filter(p -> p.status() == PostStatus.SCHEDULED).ifPresent(this::publishNow);
+            store.byId(id).filter(p -> p.status() == PostStatus.SCHEDULED).ifPresent(p -> publishNow(p, null, true));
         }
         return due.size();
     }

@@ -354,6 +354,24 @@ class PostStore {
                 .toList();
     }
 
+    /** All posts in creation order, a page at a time (keyset), for exports that must not hold every post in memory. */
+    List<PostRow> allAfter(@Nullable Cursor after, int limit) {
+        List<PostRow> rows = jdbc.sql(SELECT + """
+                         where (:at::timestamptz is null or (p.created_at, p.id) > (:at, :id))
+                        order by p.created_at, p.id limit :limit
+                        """)
+                .param("at", after == null ? null : ts(after.at()))
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit)
+                .query(PostStore::map)
+                .list();
+        Map<UUID, List<PostRow.TagRef>> tags =
+                tagsOf(rows.stream().map(PostRow::id).toList());
+        return rows.stream()
+                .map(r -> r.withTags(tags.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
     /** Where a page ends: the sort key of its last row, opaque to clients. */
     record Cursor(Instant at, UUID id) {
 

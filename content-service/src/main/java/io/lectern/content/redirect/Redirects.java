@@ -110,6 +110,29 @@ public class Redirects {
                 .list();
     }
 
+    /**
+     * Recreates a redirect from an export when it still makes sense here: its target is live, its source
+     * is not, and no redirect from that source exists. Answers whether it was added.
+     */
+    @Transactional
+    public boolean imported(RedirectKind kind, String fromSlug, String toSlug, boolean automatic) {
+        if (fromSlug.equals(toSlug)
+                || isLive(kind, fromSlug)
+                || !isLive(kind, toSlug)
+                || resolve(kind, fromSlug).isPresent()) {
+            return false;
+        }
+        jdbc.sql(
+                        "insert into redirect (id, kind, from_slug, to_slug, automatic) values (:id, :kind, :from, :to, :auto)")
+                .param("id", UUID.randomUUID())
+                .param("kind", kind.name())
+                .param("from", fromSlug)
+                .param("to", toSlug)
+                .param("auto", automatic)
+                .update();
+        return true;
+    }
+
     @Transactional
     RedirectResponse create(RedirectKind kind, String fromSlug, String toSlug) {
         String from = Slugs.validated(fromSlug);

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Series: an ordered run of posts. Positions live on the posts; the series owns their order. */
 @Service
-class SeriesService {
+public class SeriesService {
 
     private final JdbcClient jdbc;
     private final Redirects redirects;
@@ -86,6 +86,17 @@ class SeriesService {
                         rs.getInt("reading_minutes"),
                         rs.getObject("series_position", Integer.class)))
                 .list();
+    }
+
+    /** The id of the series with this slug, creating it when there is none (imports refer to series by slug). */
+    @Transactional
+    public UUID ensure(String slug, String title, String description, Caller caller) {
+        return jdbc.sql("select id from series where slug = :slug")
+                .param("slug", slug)
+                .query(UUID.class)
+                .optional()
+                .orElseGet(() -> create(new SeriesRequest(title, slug, description), caller)
+                        .id());
     }
 
     @Transactional

@@ -102,6 +102,35 @@ public abstract class ContentApiTest {
         }
     }
 
+    /** A raw body (an archive, a JSON file) with its own content type. */
+    protected Response sendRaw(String path, @Nullable String token, String contentType, byte[] body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (token != null) {
+                b.header("Authorization", token);
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A binary answer (an export). */
+    protected HttpResponse<byte[]> download(String path, @Nullable String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            if (token != null) {
+                b.header("Authorization", token);
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected Response get(String path, @Nullable String token) {
         return send("GET", path, token, null);
     }
