@@ -37,7 +37,7 @@ wait_http() { # url: poll until it answers, at most 60 s
 }
 
 ISSUER="http://bench.lectern"; AUDIENCE="lectern"
-"$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.StandInPostService \
+"$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true -cp "$CP" io.lectern.bench.gateway.StandInPostService \
   "$SERVICE_PORT" "$WORK/token" "$ISSUER" "$AUDIENCE" >"$WORK/service.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"

@@ -40,4 +40,21 @@ class ResilienceTest extends GatewayTestSupport {
                                 .statusCode())
                         .isEqualTo(200));
     }
+
+    @Test
+    void manyConcurrentRequestsToAHealthyServiceNeverTripItsBreaker() throws Exception {
+        // Spring Cloud's default 25-call bulkhead would refuse some of these and open the breaker.
+        String bearer = KEYS.bearer("concurrent-user");
+        var responses = java.util.stream.IntStream.range(0, 80)
+                .mapToObj(i -> http.sendAsync(
+                        request("/api/v1/progress/load-" + (i % 4), "Authorization", bearer)
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()))
+                .toList();
+        var codes = responses.stream().map(f -> f.join().statusCode()).toList();
+        assertThat(codes).containsOnly(200);
+        assertThat(get("/api/v1/progress/after-burst", "Authorization", bearer).statusCode())
+                .isEqualTo(200);
+    }
 }

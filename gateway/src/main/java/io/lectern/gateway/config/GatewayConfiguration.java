@@ -104,7 +104,7 @@ class GatewayConfiguration {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder()
-                        .connectTimeout(props.redisTimeout().multipliedBy(4))
+                        .connectTimeout(java.time.Duration.ofSeconds(1))
                         .build())
                 .build());
     }

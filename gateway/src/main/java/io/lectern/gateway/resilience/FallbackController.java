@@ -18,12 +18,15 @@ import reactor.core.publisher.Mono;
 @RestController
 final class FallbackController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean slow = cause instanceof TimeoutException
                 || (cause instanceof ResponseStatusException rse
                         && rse.getStatusCode().value() == 504);
+        log.debug("{} unavailable for {}: {}", service, exchange.getRequest().getPath(), String.valueOf(cause));
         exchange.getResponse().getHeaders().set("Retry-After", "5");
         return slow
                 ? Problems.write(
