@@ -41,7 +41,8 @@ public record PostExport(
                 p.premium(),
                 p.tags().stream().map(PostRow.TagRef::name).toList(),
                 p.seriesSlug(),
-                p.seriesPosition(),
+                // A deleted series leaves its old position behind on the post (the FK only nulls the id).
+                p.seriesSlug() == null ? null : p.seriesPosition(),
                 p.metaTitle(),
                 p.metaDescription(),
                 p.canonicalUrl(),
