@@ -1,0 +1,260 @@
+package io.lectern.bench.content;
+
+import io.lectern.testsupport.TestInfrastructure;
+import io.lectern.testsupport.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Search latency of the real content-service at 10,000 posts. A fresh database (test-support: created
+ * with the production init script, dropped when this JVM exits) and a Redis namespace of its own; the
+ * service jar runs as a child process against them with its own Flyway migrations; posts are loaded
+ * through the admin Markdown import (the same domain path as the editor), then {@code GET /api/v1/search}
+ * is timed end to end over HTTP (closed loop: each client sends its next query when the answer arrives).
+ *
+ * <p>Args: {@code <content-service jar> [posts=10000] [queries=400] [clients=1,4,8]}
+ */
+public final class SearchBenchmark {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SearchBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        String jar = args[0];
+        int postCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int queryCount = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+        int[] clientCounts = Arrays.stream((args.length > 3 ? args[3] : "1,4,8").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+
+        TestInfrastructure infra = TestInfrastructure.get();
+        TestTokens tokens = TestTokens.get();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        File log = File.createTempFile("content-bench-", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process service = new ProcessBuilder(
+                        java,
+                        "-Xms256m",
+                        "-Xmx512m",
+                        "-XX:+UseParallelGC",
+                        "-jar",
+                        jar,
+                        "--server.port=" + port,
+                        "--LECTERN_DB_HOST=" + infra.pgHost(),
+                        "--LECTERN_DB_PORT=" + infra.pgPort(),
+                        "--LECTERN_DB_NAME=" + infra.database(),
+                        "--LECTERN_REDIS_HOST=" + infra.redisHost(),
+                        "--LECTERN_REDIS_PORT=" + infra.redisPort(),
+                        "--lectern.events.namespace=" + infra.namespace(),
+                        // Nothing consumes this run's events: keep them in the (throwaway) outbox.
+                        "--lectern.events.relay.enabled=false",
+                        "--lectern.events.consumer.enabled=false",
+                        "--lectern.security.jwk-set-uri=" + tokens.jwkSetUri(),
+                        "--lectern.security.issuer=" + TestTokens.ISSUER,
+                        "--lectern.security.audience=" + TestTokens.AUDIENCE,
+                        "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+        String base = "http://127.0.0.1:" + port;
+        waitForHealth(base, service, log);
+
+        System.out.printf(
+                "== machine: %d cores, load average %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim());
+        Corpus corpus = new Corpus(42);
+        List<Corpus.Post> posts = new ArrayList<>(postCount);
+        for (int i = 0; i < postCount; i++) {
+            posts.add(corpus.post(i));
+        }
+        String admin = "Bearer " + tokens.token(UUID.randomUUID(), "admin");
+        long loadStart = System.nanoTime();
+        long bytes = 0;
+        for (int from = 0; from < postCount; from += 500) {
+            byte[] zip = zip(posts.subList(from, Math.min(postCount, from + 500)));
+            bytes += zip.length;
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/import/markdown"))
+                            .header("Authorization", admin)
+                            .header("Content-Type", "application/zip")
+                            .timeout(Duration.ofMinutes(10))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(zip))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        try (Connection c = infra.admin(infra.database());
+                Statement s = c.createStatement()) {
+            s.execute("ANALYZE content.post");
+            try (ResultSet rs = s.executeQuery(
+                    "select count(*), pg_size_pretty(pg_total_relation_size('content.post')), avg(length(markdown))::int from content.post where status = 'PUBLISHED'")) {
+                rs.next();
+                System.out.printf(
+                        "== loaded %d published posts through the Markdown import in %.1f s (%.0f posts/s, %d zips, %.1f MB), table+indexes %s, avg body %d chars%n",
+                        rs.getLong(1),
+                        loadSeconds,
+                        postCount / loadSeconds,
+                        (postCount + 499) / 500,
+                        bytes / 1e6,
+                        rs.getString(2),
+                        rs.getInt(3));
+            }
+        }
+
+        List<String[]> queries = corpus.queries(posts, queryCount);
+        run(base, queries.subList(0, Math.min(100, queries.size())), 2, false, false); // warm-up: JIT, caches, pools
+        System.out.printf(
+                "== %d queries (title words, body word, stemmed form, multi-word), anonymous reader, limit 20%n",
+                queries.size());
+        for (int clients : clientCounts) {
+            run(base, queries, clients, true, clients == clientCounts[0]);
+        }
+        service.destroy();
+        System.exit(0);
+    }
+
+    private static void run(String base, List<String[]> queries, int clients, boolean print, boolean byKind)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<long[]>>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * queries.size() / clients;
+            futures.add(pool.submit(() -> {
+                List<long[]> out = new ArrayList<>();
+                for (int i = 0; i < queries.size(); i++) {
+                    String[] q = queries.get((i + offset) % queries.size());
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q="
+                                            + URLEncoder.encode(q[1], StandardCharsets.UTF_8)))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long t = System.nanoTime() - t0;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("search '" + q[1] + "' answered " + r.statusCode());
+                    }
+                    out.add(new long[] {kindIndex(q[0]), t, r.body().contains("\"slug\"") ? 1 : 0});
+                }
+                return out;
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<List<long[]>> f : futures) {
+            all.addAll(f.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (!print) {
+            return;
+        }
+        long hits = all.stream().filter(r -> r[2] == 1).count();
+        System.out.printf(
+                "clients=%d requests=%d  %s  throughput=%.0f req/s  non-empty=%d%%%n",
+                clients,
+                all.size(),
+                percentiles(all.stream().mapToLong(r -> r[1]).toArray()),
+                all.size() / seconds,
+                100 * hits / all.size());
+        if (byKind) {
+            Map<String, List<Long>> kinds = new LinkedHashMap<>();
+            for (long[] r : all) {
+                kinds.computeIfAbsent(KINDS[(int) r[0]], k -> new ArrayList<>()).add(r[1]);
+            }
+            kinds.forEach((kind, l) -> System.out.printf(
+                    "   %-8s n=%-4d %s%n",
+                    kind,
+                    l.size(),
+                    percentiles(l.stream().mapToLong(Long::longValue).toArray())));
+        }
+    }
+
+    private static final String[] KINDS = {"title", "body", "stemmed", "multi"};
+
+    private static int kindIndex(String kind) {
+        return Arrays.asList(KINDS).indexOf(kind);
+    }
+
+    private static String percentiles(long[] nanos) {
+        Arrays.sort(nanos);
+        return String.format(
+                "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms",
+                at(nanos, 0.50), at(nanos, 0.95), at(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static byte[] zip(List<Corpus.Post> posts) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Corpus.Post p : posts) {
+                zip.putNextEntry(new ZipEntry("posts/" + p.slug() + ".md"));
+                String front = "---\ntitle: \"" + p.title() + "\"\nslug: " + p.slug() + "\ntags: "
+                        + p.tags().stream().map(t -> "\"" + t + "\"").toList() + "\npremium: " + p.premium()
+                        + "\ndate: 2024-01-01T00:00:00Z\n---\n\n";
+                zip.write((front + p.markdown() + "\n").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void waitForHealth(String base, Process service, File log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("content-service exited; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("content-service did not become healthy in 120 s; see " + log);
+    }
+}
