@@ -71,6 +71,9 @@ GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/hello-world"
 curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
 grep -qi '^X-RateLimit-Remaining' "$WORK/headers" || { echo "rate limiter not active" >&2; exit 1; }
 
+echo "== warm-up: wrk 15 s on each target (JIT, pools, token cache) before anything is measured"
+wrk -t2 -c32 -d15s -H "$AUTH" "$GATEWAY" >/dev/null
+wrk -t2 -c32 -d5s -H "$AUTH" "$DIRECT" >/dev/null
 load() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.OpenLoopLoad "$@"; }
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== fixed rate $RATE req/s, 10 s warm-up, $MEASURE s measured, latency from the intended send time"
@@ -79,8 +82,7 @@ G_LAT=$(load "$GATEWAY" "$RATE" 10 "$MEASURE" 32 "$AUTH")
 echo "direct : $D_LAT"
 echo "gateway: $G_LAT"
 
-echo "== max throughput: wrk -t2 -c64 -d${WRK_SECONDS}s (5 s warm-up each)"
-wrk -t2 -c64 -d5s -H "$AUTH" "$GATEWAY" >/dev/null
+echo "== max throughput: wrk -t2 -c64 -d${WRK_SECONDS}s"
 D_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$DIRECT")
 G_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$GATEWAY")
 D_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$D_WRK")
