@@ -81,6 +81,16 @@ public interface ServiceBaselineContract {
         assertThat(response.statusCode()).isNotEqualTo(401);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} token is refused")
+    @org.junit.jupiter.params.provider.EnumSource(TestTokens.Forgery.class)
+    default void forgedTokensAreRefusedByTheServiceItself(TestTokens.Forgery forgery) throws Exception {
+        HttpResponse<String> response =
+                get(protectedPath(), "Authorization", TestTokens.get().forged(forgery, java.util.UUID.randomUUID()));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
     @Test
     default void forgedIdentityHeadersGainNothing() throws Exception {
         HttpResponse<String> response =

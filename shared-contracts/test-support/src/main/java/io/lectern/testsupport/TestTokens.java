@@ -105,6 +105,102 @@ public final class TestTokens {
         }
     }
 
+    /** Tokens a resource server must refuse, each forged in one way an attacker would try. */
+    public enum Forgery {
+        /** Unsigned token with {@code alg: none}. */
+        ALG_NONE,
+        /** HS256 with the RSA public key's encoded bytes as the HMAC secret (algorithm confusion). */
+        HS256_WITH_PUBLIC_KEY,
+        /** Properly RS256-signed, but by a key that is not published (unknown {@code kid}). */
+        UNKNOWN_KID,
+        /** Signed with the published key but expired an hour ago. */
+        EXPIRED,
+        /** Signed with the published key but for another audience. */
+        WRONG_AUDIENCE,
+        /** Signed with the published key but issued by someone else. */
+        WRONG_ISSUER,
+        /** A valid token whose payload was edited after signing (roles: admin). */
+        TAMPERED
+    }
+
+    /** "Bearer ..." with a forged token of the given kind, for {@code userId}. */
+    public String forged(Forgery forgery, UUID userId) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(userId.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(900)))
+                .claim("roles", List.of("admin"))
+                .claim("tier", "premium");
+        try {
+            String token = switch (forgery) {
+                case ALG_NONE -> new com.nimbusds.jwt.PlainJWT(claims.build()).serialize();
+                case HS256_WITH_PUBLIC_KEY -> {
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                    .keyID(key.getKeyID())
+                                    .build(),
+                            claims.build());
+                    jwt.sign(new com.nimbusds.jose.crypto.MACSigner(
+                            padTo32(key.toRSAPublicKey().getEncoded())));
+                    yield jwt.serialize();
+                }
+                case UNKNOWN_KID -> {
+                    RSAKey other = new RSAKeyGenerator(2048)
+                            .keyID("unknown-" + UUID.randomUUID())
+                            .generate();
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                    .keyID(other.getKeyID())
+                                    .build(),
+                            claims.build());
+                    jwt.sign(new RSASSASigner(other));
+                    yield jwt.serialize();
+                }
+                case EXPIRED ->
+                    sign(claims.issueTime(Date.from(now.minusSeconds(7200)))
+                            .expirationTime(Date.from(now.minusSeconds(3600)))
+                            .build());
+                case WRONG_AUDIENCE -> sign(claims.audience("someone-else").build());
+                case WRONG_ISSUER -> sign(claims.issuer("http://evil.example").build());
+                case TAMPERED -> {
+                    String valid = sign(claims.claim("roles", List.of("reader")).build());
+                    String[] parts = valid.split("\\.");
+                    String payload = new String(
+                                    java.util.Base64.getUrlDecoder().decode(parts[1]),
+                                    java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("\"reader\"", "\"admin\"");
+                    yield parts[0] + "."
+                            + java.util.Base64.getUrlEncoder()
+                                    .withoutPadding()
+                                    .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            + "." + parts[2];
+                }
+            };
+            return "Bearer " + token;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String sign(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static byte[] padTo32(byte[] secret) {
+        return secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32);
+    }
+
     /** "Bearer ..." header value. */
     public String bearer(UUID userId, String... roles) {
         return "Bearer " + token(userId, roles);
