@@ -59,9 +59,9 @@ public final class SearchBenchmark {
             port = s.getLocalPort();
         }
         File log = File.createTempFile("content-bench-", ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
         Process service = new ProcessBuilder(
-                        java,
+                        javaCommand,
                         "-Xms256m",
                         "-Xmx512m",
                         "-XX:+UseParallelGC",
@@ -91,7 +91,8 @@ public final class SearchBenchmark {
         System.out.printf(
                 "== machine: %d cores, load average %s%n",
                 Runtime.getRuntime().availableProcessors(),
-                new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim());
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                        .trim());
         Corpus corpus = new Corpus(42);
         List<Corpus.Post> posts = new ArrayList<>(postCount);
         for (int i = 0; i < postCount; i++) {
