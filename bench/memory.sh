@@ -13,8 +13,9 @@ export LECTERN_DB_NAME="${LECTERN_DB_NAME:-lectern_bench}"
 export LECTERN_EVENTS_NAMESPACE="${LECTERN_EVENTS_NAMESPACE:-lectern-bench}"
 GW="http://127.0.0.1:$LECTERN_PORT_BASE"
 
-"$ROOT/lectern" up $BUILD
+# The trap is set first so a stack that fails to come up is stopped too.
 [ -n "$KEEP" ] || trap '"$ROOT/lectern" down >/dev/null' EXIT
+"$ROOT/lectern" up $BUILD
 
 # Read load: 30 s of concurrent GETs through the gateway across every service (API documents,
 # health), so each JVM has served traffic, compiled its hot paths and grown its heap as it would.
