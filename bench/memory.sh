@@ -29,13 +29,17 @@ done
 echo "    $count requests"
 
 kb() { awk -v k="$2" '$1==k":"{print $2}' "/proc/$1/$3" 2>/dev/null || echo 0; }
-printf '\n%-10s %8s %10s %10s\n' "process" "pid" "RSS MB" "PSS MB"
-total_rss=0; total_pss=0; worst=0
+# Anon = private memory (heap, metaspace, code, malloc, relocated class data); File = mapped files
+# (libjvm, the JDK's modules, CDS archive / AOT cache): clean pages the kernel can drop and re-read.
+printf '\n%-10s %8s %10s %10s %10s %10s\n' "process" "pid" "RSS MB" "PSS MB" "Anon MB" "File MB"
+total_rss=0; total_pss=0; total_anon=0; worst=0
 for app in identity content learning ai billing notify gateway; do
   pid=$(cat "$LECTERN_RUN_DIR/$app.pid")
   rss=$(kb "$pid" VmRSS status); pss=$(kb "$pid" Pss smaps_rollup)
-  printf '%-10s %8s %10.1f %10.1f\n' "$app" "$pid" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)"
-  total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss)); [ "$rss" -gt "$worst" ] && worst=$rss
+  anon=$(kb "$pid" RssAnon status); file=$(kb "$pid" RssFile status)
+  printf '%-10s %8s %10.1f %10.1f %10.1f %10.1f\n' "$app" "$pid" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)" \
+    "$(echo "$anon/1024" | bc -l)" "$(echo "$file/1024" | bc -l)"
+  total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss)); total_anon=$((total_anon + anon)); [ "$rss" -gt "$worst" ] && worst=$rss
 done
 # PostgreSQL and Redis: PSS counts shared buffers once across PostgreSQL's processes (RSS would count them per process).
 for name in postgres redis-server; do
@@ -45,5 +49,5 @@ for name in postgres redis-server; do
   total_pss=$((total_pss + pss))
 done
 printf '\nlargest JVM RSS: %.1f MB (target <= 160 MB)\n' "$(echo "$worst/1024" | bc -l)"
-printf 'seven JVMs RSS: %.1f MB\n' "$(echo "$total_rss/1024" | bc -l)"
+printf 'seven JVMs RSS: %.1f MB (of which anonymous: %.1f MB)\n' "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_anon/1024" | bc -l)"
 printf 'whole stack PSS (7 JVMs + PostgreSQL + Redis): %.1f MB (target <= 1536 MB)\n' "$(echo "$total_pss/1024" | bc -l)"
