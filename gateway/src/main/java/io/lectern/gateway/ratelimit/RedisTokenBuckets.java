@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The shared buckets. One atomic script takes up to {@code want} tokens at once, using Redis's own
@@ -54,7 +55,13 @@ public final class RedisTokenBuckets {
     Mono<Take> take(String key, RateLimitProperties.Limit limit, long want) {
         List<String> args = List.of(
                 Long.toString(limit.capacity()), Long.toString(limit.period().toMillis()), Long.toString(want));
-        return redis.execute(TAKE, List.of(key), args).next().map(RedisTokenBuckets::toTake);
+        // Subscribed off the Netty event loop: while Redis is down, acquiring the shared connection
+        // can block the subscribing thread on a reconnect, and an event loop blocked that way stalls
+        // every request it serves. Off the loop, the caller's deadline bounds the request.
+        return redis.execute(TAKE, List.of(key), args)
+                .next()
+                .map(RedisTokenBuckets::toTake)
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Take toTake(List<?> result) {
