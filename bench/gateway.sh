@@ -3,6 +3,8 @@
 # Redis rate limiter ON), side by side in one run on this machine.
 #   bench/gateway.sh [rate-per-s] [measure-seconds] [wrk-seconds]
 # Defaults: 1000 req/s open-loop for 20 s (after 10 s warm-up), then wrk -t2 -c64 for 15 s each.
+# BENCH_SERVICE=content measures against the real content-service (its own fresh database, one
+# published post, the small-VPS JVM flags of ./lectern) instead of the JDK HttpServer stand-in.
 # Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix; starts nothing else shared.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,8 +13,9 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RATE="${1:-1000}"; MEASURE="${2:-20}"; WRK_SECONDS="${3:-15}"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
-./mvnw -B -ntp -q install -DskipTests \
-  -pl shared-contracts/events,shared-contracts/event-bus,shared-contracts/test-support,gateway,bench
+MODULES=shared-contracts/events,shared-contracts/event-bus,shared-contracts/test-support,gateway,bench
+[ "${BENCH_SERVICE:-}" = content ] && MODULES="$MODULES,shared-contracts/platform,content-service"
+./mvnw -B -ntp -q install -DskipTests -pl "$MODULES"
 ./mvnw -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
@@ -21,8 +24,12 @@ SERVICE_PORT=$(free_port); GATEWAY_PORT=$(free_port)
 RUN="bench-gw-$$-$(date +%s)"
 WORK="$(mktemp -d)"
 PIDS=()
+BENCH_DB="lectern_bench_gw_$$"
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "${BENCH_SERVICE:-}" = content ]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $BENCH_DB with (force)" >/dev/null 2>&1 || true
+  fi
   redis-cli --scan --pattern "$RUN:*" | xargs -r redis-cli del >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -41,6 +48,29 @@ ISSUER="http://bench.lectern"; AUDIENCE="lectern"
   "$SERVICE_PORT" "$WORK/token" "$ISSUER" "$AUDIENCE" >"$WORK/service.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"
+JWKS_URI="http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"
+TARGET_PORT=$SERVICE_PORT; SLUG=hello-world; TARGET_NAME="JDK HttpServer stand-in"
+if [ "${BENCH_SERVICE:-}" = content ]; then
+  # The real service: its own database laid out like production, one published post to read.
+  CONTENT_PORT=$(free_port)
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $BENCH_DB" >/dev/null
+  psql -q -h 127.0.0.1 -U postgres -d "$BENCH_DB" -f compose/postgres/init/10-lectern.sql >/dev/null
+  JVM_FLAGS=$(sed -n 's/^JVM_FLAGS="\${LECTERN_JAVA_OPTS:-\(.*\)}"$/\1/p' lectern)
+  # shellcheck disable=SC2086
+  MALLOC_ARENA_MAX=2 PORT=$CONTENT_PORT LECTERN_DB_NAME=$BENCH_DB LECTERN_EVENTS_NAMESPACE="$RUN" \
+  LECTERN_JWKS_URI="$JWKS_URI" LECTERN_JWT_ISSUER="http://bench.lectern" LECTERN_JWT_AUDIENCE=lectern \
+    "$JAVA_HOME/bin/java" $JVM_FLAGS -jar content-service/target/content-service-0.1.0-SNAPSHOT.jar \
+    --logging.level.root=WARN >"$WORK/content.log" 2>&1 &
+  PIDS+=($!)
+  wait_http "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
+  ADMIN="Authorization: Bearer $(cat "$WORK/token.admin")"
+  ID=$(curl -fsS -H "$ADMIN" -H 'Content-Type: application/json' \
+    -d '{"title":"Hello world","slug":"hello-world","markdown":"# Hello\n\nA small post read by the gateway benchmark, with **some** text.","excerpt":"A small post.","premium":false,"tags":["bench"]}' \
+    "http://127.0.0.1:$CONTENT_PORT/api/v1/admin/posts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  curl -fsS -o /dev/null -X POST -H "$ADMIN" "http://127.0.0.1:$CONTENT_PORT/api/v1/admin/posts/$ID/publish"
+  TARGET_PORT=$CONTENT_PORT; TARGET_NAME="content-service (real, PostgreSQL-backed)"
+fi
+echo "== direct target: $TARGET_NAME"
 
 # One catch-all group with a bucket far above what the run can use: the limiter does all its work
 # (Redis leases, headers) but never refuses, so both targets serve the same 200s.
@@ -48,8 +78,8 @@ wait_http "http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json"
   -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
   -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
   --server.port="$GATEWAY_PORT" \
-  --LECTERN_CONTENT_URL="http://127.0.0.1:$SERVICE_PORT" \
-  --lectern.security.jwk-set-uri="http://127.0.0.1:$SERVICE_PORT/.well-known/jwks.json" \
+  --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
+  --lectern.security.jwk-set-uri="$JWKS_URI" \
   --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
   --lectern.gateway.rate-limit.key-prefix="$RUN:ratelimit" \
   --lectern.gateway.rate-limit.redis-timeout="${BENCH_REDIS_TIMEOUT:-250ms}" \
@@ -65,8 +95,8 @@ wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 
 TOKEN="$(cat "$WORK/token")"
 AUTH="Authorization: Bearer $TOKEN"
-DIRECT="http://127.0.0.1:$SERVICE_PORT/api/v1/posts/hello-world"
-GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/hello-world"
+DIRECT="http://127.0.0.1:$TARGET_PORT/api/v1/posts/$SLUG"
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/$SLUG"
 # the token must really pass the gateway's check, and the limiter must be on
 curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
 grep -qi '^X-RateLimit-Remaining' "$WORK/headers" || { echo "rate limiter not active" >&2; exit 1; }

@@ -57,25 +57,45 @@ public final class OpenLoopLoad {
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             workers.add(Thread.ofPlatform().daemon().start(() -> {
-                try (Socket socket = new Socket()) {
-                    socket.setTcpNoDelay(true);
-                    socket.connect(new InetSocketAddress(url.getHost(), url.getPort()));
-                    OutputStream out = socket.getOutputStream();
-                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
-                    while (true) {
-                        long dueAt = due.take();
-                        out.write(bytes);
-                        out.flush();
-                        int status = readResponse(in);
-                        long latency = System.nanoTime() - dueAt;
-                        if (status != 200) {
-                            errors.incrementAndGet();
+                // A server may close a keep-alive connection at any time (Tomcat does after 100
+                // requests): the worker reconnects and sends the request it holds again, its latency
+                // still counted from when it was due. Three failed tries count it as an error.
+                long held = -1;
+                int tries = 0;
+                while (true) {
+                    try (Socket socket = new Socket()) {
+                        socket.setTcpNoDelay(true);
+                        socket.connect(new InetSocketAddress(url.getHost(), url.getPort()));
+                        OutputStream out = socket.getOutputStream();
+                        InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+                        boolean open = true;
+                        while (open) {
+                            long dueAt = held >= 0 ? held : due.take();
+                            held = dueAt;
+                            out.write(bytes);
+                            out.flush();
+                            int response = readResponse(in);
+                            long latency = System.nanoTime() - dueAt;
+                            if (Math.abs(response) != 200) {
+                                errors.incrementAndGet();
+                            }
+                            latencies[(int) index.getAndIncrement()] = latency;
+                            done.countDown();
+                            held = -1;
+                            tries = 0;
+                            open = response > 0;
                         }
-                        latencies[(int) index.getAndIncrement()] = latency;
-                        done.countDown();
+                    } catch (IOException e) {
+                        if (held >= 0 && ++tries >= 3) {
+                            errors.incrementAndGet();
+                            latencies[(int) index.getAndIncrement()] = System.nanoTime() - held;
+                            done.countDown();
+                            held = -1;
+                            tries = 0;
+                        }
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                } catch (IOException | InterruptedException e) {
-                    errors.incrementAndGet();
                 }
             }));
         }
@@ -113,12 +133,16 @@ public final class OpenLoopLoad {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    /** Reads one response (Content-Length or chunked body) and returns its status. */
+    /**
+     * Reads one response (Content-Length or chunked body) and returns its status, negated when the
+     * server announced it will close the connection.
+     */
     private static int readResponse(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;
         boolean chunked = false;
+        boolean close = false;
         String header;
         while (!(header = line(in)).isEmpty()) {
             String lower = header.toLowerCase(java.util.Locale.ROOT);
@@ -126,6 +150,8 @@ public final class OpenLoopLoad {
                 length = Long.parseLong(header.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
             }
         }
         if (chunked) {
@@ -138,7 +164,7 @@ public final class OpenLoopLoad {
         } else if (length > 0) {
             in.skipNBytes(length);
         }
-        return status;
+        return close ? -status : status;
     }
 
     private static String line(InputStream in) throws IOException {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
 /**
@@ -61,6 +62,14 @@ public final class StandInPostService {
         });
         server.start();
 
+        // A reader token for the load, and an admin token (tokenFile.admin) the real-service mode of
+        // bench/gateway.sh uses to create the post it reads.
+        Files.writeString(tokenFile, token(key, issuer, audience, "reader"));
+        Files.writeString(Path.of(tokenFile + ".admin"), token(key, issuer, audience, "admin"));
+        System.out.println("stand-in post service on " + port);
+    }
+
+    private static String token(RSAKey key, String issuer, String audience, String role) throws Exception {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -70,13 +79,12 @@ public final class StandInPostService {
                 new JWTClaimsSet.Builder()
                         .issuer(issuer)
                         .audience(audience)
-                        .subject("bench-user")
+                        .subject(UUID.randomUUID().toString())
                         .issueTime(Date.from(now))
                         .expirationTime(Date.from(now.plusSeconds(3600)))
-                        .claim("roles", List.of("reader"))
+                        .claim("roles", List.of(role))
                         .build());
         jwt.sign(new RSASSASigner(key));
-        Files.writeString(tokenFile, jwt.serialize());
-        System.out.println("stand-in post service on " + port);
+        return jwt.serialize();
     }
 }
