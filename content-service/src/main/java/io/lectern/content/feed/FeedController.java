@@ -25,12 +25,12 @@ class FeedController {
         this.site = site;
     }
 
-    @GetMapping("/api/v1/feeds/rss.xml")
+    @GetMapping({"/feed.xml", "/api/v1/feeds/rss.xml"})
     ResponseEntity<String> rss(@RequestParam @Nullable String tag, @RequestParam @Nullable String series) {
         return xml(RSS, feeds.render(FeedService.Format.RSS, tag, series));
     }
 
-    @GetMapping("/api/v1/feeds/atom.xml")
+    @GetMapping({"/atom.xml", "/api/v1/feeds/atom.xml"})
     ResponseEntity<String> atom(@RequestParam @Nullable String tag, @RequestParam @Nullable String series) {
         return xml(ATOM, feeds.render(FeedService.Format.ATOM, tag, series));
     }

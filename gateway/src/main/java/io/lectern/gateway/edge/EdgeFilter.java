@@ -138,8 +138,12 @@ public final class EdgeFilter implements WebFilter, Ordered {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", props.referrerPolicy());
-        headers.set(
-                "Content-Security-Policy", docs ? props.docsContentSecurityPolicy() : props.contentSecurityPolicy());
+        // A service's own policy stays: it knows its content (uploads are served with "sandbox").
+        if (!headers.containsHeader("Content-Security-Policy")) {
+            headers.set(
+                    "Content-Security-Policy",
+                    docs ? props.docsContentSecurityPolicy() : props.contentSecurityPolicy());
+        }
         if (client.secure()) {
             headers.set("Strict-Transport-Security", props.strictTransportSecurity());
         }

@@ -23,7 +23,7 @@ public record EdgeProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("20MB") DataSize maxLargeRequestSize,
 
-        @DefaultValue({"/api/v1/uploads/**", "/api/v1/import/**"})
+        @DefaultValue({"/api/v1/uploads/**", "/api/v1/admin/import/**"})
         List<String> largeBodyPaths,
 
         @DefaultValue({"X-User-Id", "X-User-Roles", "X-User-Email", "X-Forwarded-User", "X-Remote-User", "Remote-User"})
@@ -40,7 +40,7 @@ public record EdgeProperties(
                 + "form-action 'self'")
         String docsContentSecurityPolicy,
 
-        @DefaultValue({"/api-docs.html", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config"})
+        @DefaultValue({"/api-docs.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config"})
         List<String> docsPaths,
 
         @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,

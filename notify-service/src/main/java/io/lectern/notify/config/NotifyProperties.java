@@ -1,5 +1,6 @@
 package io.lectern.notify.config;
 
+import io.lectern.platform.crypto.BuiltInSecrets;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -52,12 +53,15 @@ public record NotifyProperties(
      */
     public record Newsletter(
             @DefaultValue("48h") Duration confirmationTtl,
-
-            @DefaultValue("lectern-local-dev-newsletter-secret-change-me")
-            String unsubscribeSecret,
-
+            @DefaultValue("") String unsubscribeSecret,
             @DefaultValue("200") int batchSize,
-            @DefaultValue("5s") Duration batchInterval) {}
+            @DefaultValue("5s") Duration batchInterval) {
+
+        /** No built-in secret: a published one would let anyone unsubscribe anyone. */
+        public Newsletter {
+            unsubscribeSecret = BuiltInSecrets.require("LECTERN_NEWSLETTER_SECRET", unsubscribeSecret);
+        }
+    }
 
     /** Server-sent events: how long a stream stays open and how often it is kept alive. */
     public record Stream(

@@ -1,5 +1,6 @@
 package io.lectern.platform;
 
+import io.lectern.platform.crypto.BuiltInSecrets;
 import io.lectern.platform.crypto.Sealer;
 import io.lectern.platform.security.LecternSecurityProperties;
 import io.lectern.platform.web.ProblemDetailsAdvice;
@@ -30,13 +31,15 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * The seal key for link tokens in events. The fallback key is for local runs only; compose and
-     * Kubernetes must set LECTERN_SEAL_KEY (see .env.example).
+     * The seal key for link tokens in events and for the signing keys identity keeps in its database.
+     * There is no built-in key: one compiled into the source would let anyone with a database backup
+     * unseal the live signing key and mint admin tokens. {@code ./lectern up} generates a key once and
+     * keeps it outside the repository; compose and Kubernetes must set {@code LECTERN_SEAL_KEY}.
      */
     @Bean
     @ConditionalOnMissingBean
-    Sealer lecternSealer(@Value("${LECTERN_SEAL_KEY:bGVjdGVybi1sb2NhbC1kZXYtc2VhbC1rZXktMzJieXQ=}") String base64Key) {
-        return Sealer.fromBase64(base64Key);
+    Sealer lecternSealer(@Value("${LECTERN_SEAL_KEY:}") String base64Key) {
+        return Sealer.fromBase64(BuiltInSecrets.require("LECTERN_SEAL_KEY", base64Key));
     }
 
     /**
@@ -53,6 +56,12 @@ public class PlatformAutoConfiguration {
             @Value("${lectern.redis.lazy-initialization:false}") boolean lazy) {
         return config ->
                 config.setThreads(threads).setNettyThreads(nettyThreads).setLazyInitialization(lazy);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    io.lectern.platform.web.OpenApiConventions lecternOpenApiConventions(LecternSecurityProperties props) {
+        return new io.lectern.platform.web.OpenApiConventions(props.publicPaths());
     }
 
     @Bean

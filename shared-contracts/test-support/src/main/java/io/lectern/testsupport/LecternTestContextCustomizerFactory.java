@@ -16,6 +16,17 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class LecternTestContextCustomizerFactory implements ContextCustomizerFactory {
 
+    /** Fresh per test JVM: services refuse to start without secrets, and no secret is built in. */
+    static final String TEST_SEAL_KEY = randomBase64(32);
+
+    static final String TEST_NEWSLETTER_SECRET = randomBase64(32);
+
+    private static String randomBase64(int bytes) {
+        byte[] random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getEncoder().encodeToString(random);
+    }
+
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
@@ -31,16 +42,18 @@ public final class LecternTestContextCustomizerFactory implements ContextCustomi
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "lecternTestInfrastructure",
-                            Map.of(
-                                    "LECTERN_DB_HOST", infra.pgHost(),
-                                    "LECTERN_DB_PORT", String.valueOf(infra.pgPort()),
-                                    "LECTERN_DB_NAME", infra.database(),
-                                    "LECTERN_REDIS_HOST", infra.redisHost(),
-                                    "LECTERN_REDIS_PORT", String.valueOf(infra.redisPort()),
-                                    "lectern.events.namespace", infra.namespace(),
-                                    "lectern.security.jwk-set-uri", tokens.jwkSetUri(),
-                                    "lectern.security.issuer", TestTokens.ISSUER,
-                                    "lectern.security.audience", TestTokens.AUDIENCE)));
+                            Map.ofEntries(
+                                    Map.entry("LECTERN_DB_HOST", infra.pgHost()),
+                                    Map.entry("LECTERN_DB_PORT", String.valueOf(infra.pgPort())),
+                                    Map.entry("LECTERN_DB_NAME", infra.database()),
+                                    Map.entry("LECTERN_REDIS_HOST", infra.redisHost()),
+                                    Map.entry("LECTERN_REDIS_PORT", String.valueOf(infra.redisPort())),
+                                    Map.entry("lectern.events.namespace", infra.namespace()),
+                                    Map.entry("lectern.security.jwk-set-uri", tokens.jwkSetUri()),
+                                    Map.entry("lectern.security.issuer", TestTokens.ISSUER),
+                                    Map.entry("lectern.security.audience", TestTokens.AUDIENCE),
+                                    Map.entry("LECTERN_SEAL_KEY", TEST_SEAL_KEY),
+                                    Map.entry("LECTERN_NEWSLETTER_SECRET", TEST_NEWSLETTER_SECRET))));
         }
 
         @Override
