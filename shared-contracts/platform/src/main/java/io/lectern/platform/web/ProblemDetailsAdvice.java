@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -104,6 +105,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setProperty("errors", errors);
         body.setProperty("requestId", RequestIdFilter.current());
         return ResponseEntity.badRequest().headers(headers).body(body);
+    }
+
+    /** A body Jackson cannot read: the problem names the field whose value is missing or wrong. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                field == null
+                        ? "The request body is not valid JSON."
+                        : "The field '" + field + "' is missing or has a value of the wrong type.");
+        body.setTitle("Invalid request");
+        if (field != null) {
+            body.setProperty("field", field);
+            body.setProperty("errors", List.of(Map.of("field", field, "message", "missing or wrong type")));
+        }
+        body.setProperty("requestId", RequestIdFilter.current());
+        return ResponseEntity.badRequest().headers(headers).body(body);
+    }
+
+    static @org.jspecify.annotations.Nullable String fieldOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException json
+                    && !json.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference ref : json.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @Override
