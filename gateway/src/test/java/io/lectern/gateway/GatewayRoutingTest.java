@@ -86,7 +86,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
         HttpResponse<String> admin = get(path, "Authorization", KEYS.bearer("admin-1", "admin"));
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         assertThat(admin.body()).contains("\"service\":\"" + owner + "\"");
-        assertThat(SERVICES.get(owner).last("/api/v1/admin/events/dead-letters")).isNotNull();
+        assertThat(SERVICES.get(owner).last("/api/v1/admin/events/dead-letters"))
+                .isNotNull();
     }
 
     @ParameterizedTest
@@ -140,7 +141,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
         HttpResponse<String> scrape = get("/actuator/prometheus", "X-Forwarded-For", "127.0.0.1");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("X-RateLimit-Policy")).isEmpty();
-        assertThat(get("/actuator/prometheus", "X-Forwarded-For", "198.51.100.9").statusCode())
+        assertThat(get("/actuator/prometheus", "X-Forwarded-For", "198.51.100.9")
+                        .statusCode())
                 .isEqualTo(403);
     }
 
