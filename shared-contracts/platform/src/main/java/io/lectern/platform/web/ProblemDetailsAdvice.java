@@ -35,6 +35,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** PostgreSQL's "character not in repertoire": a U+0000 in a text value. */
+    private static final String NUL_IN_TEXT = "22021";
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
         ProblemDetail body = e.toProblemDetail();
@@ -55,6 +58,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && NUL_IN_TEXT.equals(sql.getSQLState())) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "Text may not contain the NUL character (U+0000).");
+            body.setTitle("Invalid request");
+            return respond(body, request, HttpHeaders.EMPTY);
+        }
         log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "The request conflicts with the current state of the resource.");
@@ -104,7 +113,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         body.setProperty("errors", errors);
         body.setProperty("requestId", RequestIdFilter.current());
-        return ResponseEntity.badRequest().headers(headers).body(body);
+        return ResponseEntity.badRequest().headers(headers).body(withType(body));
     }
 
     /** A body Jackson cannot read: the problem names the field whose value is missing or wrong. */
@@ -123,7 +132,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             body.setProperty("errors", List.of(Map.of("field", field, "message", "missing or wrong type")));
         }
         body.setProperty("requestId", RequestIdFilter.current());
-        return ResponseEntity.badRequest().headers(headers).body(body);
+        return ResponseEntity.badRequest().headers(headers).body(withType(body));
     }
 
     static @org.jspecify.annotations.Nullable String fieldOf(Throwable error) {
@@ -148,13 +157,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail pd) {
+            withType(pd);
             pd.setProperty("requestId", RequestIdFilter.current());
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
+    /**
+     * Spring leaves {@code type} unset (and so out of the JSON) unless told; every Lectern problem
+     * names one, {@code about:blank} when the status says it all (RFC 9457 section 4.2.1).
+     */
+    public static ProblemDetail withType(ProblemDetail problem) {
+        if (problem.getType() == null) {
+            problem.setType(ABOUT_BLANK);
+        }
+        return problem;
+    }
+
+    static final URI ABOUT_BLANK = URI.create("about:blank");
+
     private static ResponseEntity<ProblemDetail> respond(
             ProblemDetail body, HttpServletRequest request, HttpHeaders headers) {
+        withType(body);
         body.setInstance(URI.create(request.getRequestURI()));
         body.setProperty("requestId", RequestIdFilter.current());
         return ResponseEntity.status(body.getStatus()).headers(headers).body(body);
