@@ -66,6 +66,87 @@ class GatewayRoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void aStandInAnswers404BelowPathsItsServiceDoesNotServe() throws Exception {
+        HttpResponse<String> response = get("/api/v1/billing/nothing-here", "Authorization", KEYS.bearer("r"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = get("/api/v1/payments/x", "Authorization", KEYS.bearer("r"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/v1/admin/events/identity/dead-letters, identity",
+        "/api/v1/admin/events/content/dead-letters, content",
+        "/api/v1/admin/events/notify/dead-letters, notify"
+    })
+    void deadLettersOfEachServiceAreReachableForAdminsOnlyUnderTheServiceName(String path, String owner)
+            throws Exception {
+        assertThat(get(path, "Authorization", KEYS.bearer("reader-1")).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> admin = get(path, "Authorization", KEYS.bearer("admin-1", "admin"));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"service\":\"" + owner + "\"");
+        assertThat(SERVICES.get(owner).last("/api/v1/admin/events/dead-letters"))
+                .isNotNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/v1/admin/export, content",
+        "/api/v1/admin/import/markdown, content",
+        "/api/v1/admin/keys/rotate, identity"
+    })
+    void operatorEndpointsOfTheRunbooksAreReachableForAdminsOnly(String path, String owner) throws Exception {
+        assertThat(send("POST", path, "{}", "Authorization", KEYS.bearer("editor-1", "editor"))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> admin = send("POST", path, "{}", "Authorization", KEYS.bearer("admin-2", "admin"));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(SERVICES.get(owner).last(path)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/api/v1/posts/some-post/views, content",
+        "/api/v1/auth/verification/resend, identity",
+        "/api/v1/auth/password-reset/confirm, identity",
+        "/api/v1/newsletter/subscribe, notify"
+    })
+    void anonymousWritesTheServicesAllowPassTheGateway(String path, String owner) throws Exception {
+        HttpResponse<String> response = send("POST", path, "{}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(SERVICES.get(owner).last(path)).isNotNull();
+    }
+
+    @Test
+    void commentCreationCountsAgainstTheCommentsLimit() throws Exception {
+        HttpResponse<String> response =
+                send("POST", "/api/v1/posts/some-post/comments", "{}", "Authorization", KEYS.bearer("commenter"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-RateLimit-Policy")).hasValue("comments");
+        assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue("60");
+    }
+
+    @Test
+    void uploadsKeepTheirOwnSandboxingContentSecurityPolicy() throws Exception {
+        HttpResponse<String> upload = get("/uploads/2026/page.html");
+        assertThat(upload.headers().allValues("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        assertThat(get("/api/v1/posts/x").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    }
+
+    @Test
+    void prometheusFromAnInternalAddressIsNotRateLimited() throws Exception {
+        HttpResponse<String> scrape = get("/actuator/prometheus", "X-Forwarded-For", "127.0.0.1");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("X-RateLimit-Policy")).isEmpty();
+        assertThat(get("/actuator/prometheus", "X-Forwarded-For", "198.51.100.9")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         assertThat(get("/actuator/health").body()).contains("UP");
     }

@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Plays one Lectern service: answers JSON naming itself and records every request it receives
- * (path and headers), so tests can see exactly what the gateway forwarded. Can be stopped and
- * started again on the same port, like a service that crashes and comes back.
+ * (path and headers), so tests can see exactly what the gateway forwarded. Like the real service it
+ * answers only under the path prefixes that service serves and 404 (a problem) anywhere else, so a
+ * route the gateway gets wrong cannot pass here (the full table is checked against the real services
+ * by RouteTableSystemTest). Can be stopped and started again on the same port, like a service that
+ * crashes and comes back.
  */
 final class StandInService {
 
@@ -23,8 +28,56 @@ final class StandInService {
     private final int port;
     private volatile HttpServer server;
 
+    /** Path prefixes each real service serves (its controllers' mappings), plus its OpenAPI document. */
+    static final Map<String, List<String>> SERVED = Map.of(
+            "identity",
+            List.of(
+                    "/api/v1/auth/",
+                    "/api/v1/users/me",
+                    "/api/v1/settings",
+                    "/api/v1/referrals/",
+                    "/api/v1/admin/users",
+                    "/api/v1/admin/keys/rotate",
+                    "/api/v1/admin/events/",
+                    "/.well-known/jwks.json"),
+            "content",
+            List.of(
+                    "/api/v1/posts",
+                    "/api/v1/series",
+                    "/api/v1/tags",
+                    "/api/v1/comments/",
+                    "/api/v1/uploads",
+                    "/api/v1/search",
+                    "/api/v1/feeds/",
+                    "/api/v1/admin/posts",
+                    "/api/v1/admin/series",
+                    "/api/v1/admin/tags",
+                    "/api/v1/admin/comments",
+                    "/api/v1/admin/redirects",
+                    "/api/v1/admin/analytics/",
+                    "/api/v1/admin/export",
+                    "/api/v1/admin/import/",
+                    "/api/v1/admin/events/",
+                    "/feed.xml",
+                    "/atom.xml",
+                    "/sitemap.xml",
+                    "/robots.txt",
+                    "/uploads/"),
+            "learning",
+            List.of("/api/v1/progress"),
+            "ai",
+            List.of("/api/v1/ai/", "/api/v1/recommendations"),
+            "billing",
+            List.of("/api/v1/billing/"),
+            "notify",
+            List.of("/api/v1/notifications", "/api/v1/digest/", "/api/v1/newsletter/", "/api/v1/admin/events/"));
+
+    private final List<String> served;
+
     StandInService(String name) {
         this.name = name;
+        this.served = new ArrayList<>(SERVED.getOrDefault(name, List.of()));
+        this.served.add("/v3/api-docs");
         this.server = start(0);
         this.port = server.getAddress().getPort();
     }
@@ -37,6 +90,20 @@ final class StandInService {
                         exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
                 exchange.getRequestBody().readAllBytes();
                 String path = exchange.getRequestURI().getPath();
+                if (served.stream().noneMatch(path::startsWith)) {
+                    byte[] notFound = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                    + "\"service\":\"" + name + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                    exchange.sendResponseHeaders(404, notFound.length);
+                    exchange.getResponseBody().write(notFound);
+                    exchange.close();
+                    return;
+                }
+                if (path.startsWith("/uploads/")) {
+                    exchange.getResponseHeaders()
+                            .add("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+                }
                 String json = path.endsWith("/large")
                         ? "{\"service\":\"" + name + "\",\"items\":[" + "\"lorem ipsum dolor sit amet\",".repeat(200)
                                 + "\"end\"]}"

@@ -87,6 +87,10 @@ final class Stack {
     record Result(int exit, String output) {}
 
     static Result lectern(String... args) throws IOException, InterruptedException {
+        return lectern(Map.of(), args);
+    }
+
+    static Result lectern(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("lectern").toString());
         command.addAll(List.of(args));
@@ -103,6 +107,11 @@ final class Stack {
         env.put("LECTERN_EVENTS_NAMESPACE", infra.namespace() + "-sys");
         env.put("LECTERN_START_TIMEOUT", "240");
         env.remove("LECTERN_SMTP_HOST");
+        // secrets of this run only, never the developer's own ~/.config/lectern/secrets.env
+        env.put("LECTERN_SECRETS_FILE", runDir.resolve("secrets.env").toString());
+        // tests name their client address (X-Forwarded-For) so they do not share rate-limit buckets
+        env.put("LECTERN_TRUSTED_PROXIES", "127.0.0.1/32");
+        env.putAll(extraEnv);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(6, TimeUnit.MINUTES)) {

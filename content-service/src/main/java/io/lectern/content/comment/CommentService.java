@@ -169,7 +169,7 @@ public class CommentService {
                         .query(Boolean.class)
                         .single();
         Status status = trusted ? Status.APPROVED : Status.PENDING;
-        String authorName = jdbc.sql("select display_name from author_profile where user_id = :id")
+        String authorName = jdbc.sql("select display_name from author_profile where user_id = :id and not deleted")
                 .param("id", caller.userId())
                 .query(String.class)
                 .optional()

@@ -10,6 +10,7 @@ import io.lectern.content.transfer.TransferProperties;
 import io.lectern.content.upload.UploadProperties;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
+import io.lectern.contracts.events.identity.UserRegistered;
 import io.lectern.eventbus.EventSubscriptions;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -40,6 +41,7 @@ class ContentConfiguration {
     @Bean
     EventSubscriptions contentSubscriptions(IdentityEventHandlers identity) {
         return EventSubscriptions.builder()
+                .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
                 .on(UserDeleted.class, identity::onUserDeleted)
                 .build();

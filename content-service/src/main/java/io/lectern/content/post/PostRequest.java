@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The whole editable state of a post, for create and for update (update replaces every field).
  * {@code version}, when given on update, must match the stored one (lost-update protection).
+ * {@code premium} may be left out: a post is free unless it says otherwise.
  */
 record PostRequest(
         @NotBlank String title,
@@ -18,7 +19,7 @@ record PostRequest(
         @NotNull String markdown,
         @Nullable String excerpt,
         @Nullable Difficulty difficulty,
-        boolean premium,
+        @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "false") Boolean premium,
         @Nullable List<@NotBlank @Size(max = 60) String> tags,
         @Nullable UUID seriesId,
         @Nullable @PositiveOrZero Integer seriesPosition,
@@ -27,6 +28,10 @@ record PostRequest(
         @Nullable @Size(max = 2000) String canonicalUrl,
         @Nullable @Size(max = 2000) String socialImageUrl,
         @Nullable Long version) {
+
+    PostRequest {
+        premium = Boolean.TRUE.equals(premium);
+    }
 
     List<String> tagNames() {
         return tags == null ? List.of() : tags;

@@ -551,10 +551,32 @@ public class PostService {
         }
     }
 
+    /**
+     * The excerpt is public on every surface (post API, lists, search snippets, feeds), so a premium
+     * post's is the author's own or the free text before its first {@value #PREMIUM_MARKER} line,
+     * never the paid body: without either it is empty.
+     */
     private String excerptOf(PostRequest r, MarkdownRenderer.Rendered rendered) {
-        return r.excerpt() != null && !r.excerpt().isBlank()
-                ? r.excerpt().strip()
-                : rendered.excerpt(props.autoExcerptChars());
+        if (r.excerpt() != null && !r.excerpt().isBlank()) {
+            return r.excerpt().strip();
+        }
+        if (!r.premium()) {
+            return rendered.excerpt(props.autoExcerptChars());
+        }
+        return freePart(r.markdown())
+                .map(free -> renderer.render(free).excerpt(props.autoExcerptChars()))
+                .orElse("");
+    }
+
+    /** Where a premium post's free introduction ends: a line of its own, invisible when rendered. */
+    static final String PREMIUM_MARKER = "<!-- premium -->";
+
+    private static final java.util.regex.Pattern MARKER_LINE =
+            java.util.regex.Pattern.compile("(?im)^[ \\t]*<!--\\s*premium\\s*-->[ \\t]*$");
+
+    static Optional<String> freePart(String markdown) {
+        java.util.regex.Matcher marker = MARKER_LINE.matcher(markdown);
+        return marker.find() ? Optional.of(markdown.substring(0, marker.start())) : Optional.empty();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -225,7 +225,7 @@ class PostStore {
 
     @Nullable
     String authorName(UUID userId) {
-        return jdbc.sql("select display_name from author_profile where user_id = :id")
+        return jdbc.sql("select display_name from author_profile where user_id = :id and not deleted")
                 .param("id", userId)
                 .query(String.class)
                 .optional()

@@ -149,7 +149,10 @@ class UploadApiTest extends ContentApiTest {
                 .expect(201);
         upload(authorToken(), "bad.json", "application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8))
                 .expectProblem(422);
-        assertThat(get("/uploads/..%2F..%2Fetc%2Fpasswd", null).status()).isNotEqualTo(200);
+        Response traversal = get("/uploads/..%2F..%2Fetc%2Fpasswd", null);
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(traversal.body()).doesNotContain("root:");
         get("/uploads/" + UUID.randomUUID() + ".png", null).expectProblem(404);
     }
 

@@ -22,11 +22,14 @@ import reactor.core.publisher.Mono;
 /**
  * Runs after authentication so a signed-in caller is limited by user id (one bucket wherever they
  * connect from) and everyone else by client address. Answers 429 with Retry-After and the
- * X-RateLimit-* headers; allowed responses carry the same headers.
+ * X-RateLimit-* headers; allowed responses carry the same headers, and X-RateLimit-Policy names the group.
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
 
     public static final int ORDER = AuthenticationFilter.ORDER + 10;
+
+    /** Names the limit group a request counted against (RouteTableSystemTest checks the groups). */
+    public static final String POLICY_HEADER = "X-RateLimit-Policy";
 
     private record Group(RateLimitProperties.Group config, PathRules paths) {}
 
@@ -80,6 +83,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
                         : "ip:" + ClientAddress.of(exchange).ip());
         return limiter.decide(config, key, limit).flatMap(decision -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set(POLICY_HEADER, config.name());
             if (decision.remaining() >= 0) {
                 headers.set("X-RateLimit-Limit", Long.toString(decision.limit()));
                 headers.set("X-RateLimit-Remaining", Long.toString(decision.remaining()));

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** The single wiring point of the shared defaults: request ids, problem details and security. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LecternSecurityProperties.class)
 @Import(io.lectern.platform.security.SecurityConfiguration.class)
@@ -62,6 +62,26 @@ public class PlatformAutoConfiguration {
     @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
     io.lectern.platform.web.OpenApiConventions lecternOpenApiConventions(LecternSecurityProperties props) {
         return new io.lectern.platform.web.OpenApiConventions(props.publicPaths());
+    }
+
+    /** Tomcat's own refusals (before any filter runs) answered as problems, not as an HTML page. */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+                    org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            lecternTomcatProblemReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(io.lectern.platform.web.ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Replaces Spring Boot's error JSON: the firewall's and the container's refusals are problems too. */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
+    io.lectern.platform.web.ProblemErrorController lecternProblemErrorController() {
+        return new io.lectern.platform.web.ProblemErrorController();
     }
 
     @Bean

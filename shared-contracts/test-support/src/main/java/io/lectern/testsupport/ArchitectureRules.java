@@ -63,13 +63,27 @@ public final class ArchitectureRules {
                         rootPackage + ".entity..",
                         rootPackage + ".dto..")
                 .because("code is packaged by feature (post/, series/), not by layer");
+        // One composition root: configuration classes and @Bean methods live in config/ only (the
+        // application class at the root may carry @SpringBootApplication, nothing else).
         ArchRule onlyConfigWires = noClasses()
                 .that()
-                .resideOutsideOfPackages(rootPackage + ".config..", rootPackage)
+                .resideOutsideOfPackage(rootPackage + ".config..")
+                .and()
+                .areNotAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
                 .should()
-                .beAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
-                .because("the application class sits at the service root")
+                .beAnnotatedWith("org.springframework.context.annotation.Configuration")
+                .orShould()
+                .beAnnotatedWith("org.springframework.boot.context.properties.EnableConfigurationProperties")
+                .because("wiring happens in the service's config/ package")
                 .allowEmptyShould(true);
-        return List.of(noOtherService, packageByFeature, onlyConfigWires);
+        ArchRule beansOnlyInConfig = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .that()
+                .areAnnotatedWith("org.springframework.context.annotation.Bean")
+                .should()
+                .beDeclaredInClassesThat()
+                .resideOutsideOfPackage(rootPackage + ".config..")
+                .because("beans are declared in the service's config/ package")
+                .allowEmptyShould(true);
+        return List.of(noOtherService, packageByFeature, onlyConfigWires, beansOnlyInConfig);
     }
 }

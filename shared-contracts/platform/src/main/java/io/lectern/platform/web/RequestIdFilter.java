@@ -29,12 +29,19 @@ public final class RequestIdFilter extends OncePerRequestFilter {
             id = UUID.randomUUID().toString();
         }
         MDC.put(MDC_KEY, id);
+        // kept on the request too: the container's error dispatch runs after this filter has returned
+        request.setAttribute(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** True for a value that may be echoed as a request id (no room for log or JSON injection). */
+    static boolean safe(@org.jspecify.annotations.Nullable String id) {
+        return id != null && SAFE.matcher(id).matches();
     }
 
     /** The id of the request being served on this thread, or null outside a request. */

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -56,6 +57,17 @@ class ProblemResponsesTest {
             throw new IllegalStateException("secret internal detail at io.lectern.Something");
         }
 
+        @GetMapping("/api/v1/things/search")
+        String search(@org.springframework.web.bind.annotation.RequestParam String q) {
+            if (q.indexOf('\0') >= 0) {
+                // what PostgreSQL answers to a U+0000 in a text parameter
+                throw new org.springframework.dao.DataIntegrityViolationException(
+                        "insert failed",
+                        new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+            }
+            return q;
+        }
+
         @GetMapping("/api/v1/things/admin")
         @PreAuthorize("hasRole('ADMIN')")
         String admin() {
@@ -85,11 +97,37 @@ class ProblemResponsesTest {
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(r.body()).contains("\"status\":" + status).contains("\"requestId\":\"req-12345678\"");
+        assertThat(r.body())
+                .contains("\"type\":\"about:blank\"")
+                .contains("\"status\":" + status)
+                .contains("\"requestId\":\"req-12345678\"");
         assertThat(r.body())
                 .doesNotContain("Exception")
                 .doesNotContain("at io.lectern")
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void pathsTheFirewallRefusesAreProblemsToo() throws Exception {
+        for (String path : List.of("/api/v1/things/a;b", "/api/v1/things/%2e%2e/admin", "/api/v1/things/a%00b")) {
+            HttpResponse<String> r = send("GET", path, null, null);
+            assertProblem(r, 400);
+            assertThat(r.body()).doesNotContain("timestamp");
+        }
+    }
+
+    @Test
+    void nulCharacterInAParameterIs400NotAConflict() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/v1/things/search?q=a%00b", null, null);
+        assertProblem(r, 400);
+        assertThat(r.body()).contains("NUL");
+    }
+
+    @Test
+    void aWrongTypeInTheBodyNamesTheField() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/things", "application/json", "{\"name\":[1,2]}");
+        assertProblem(r, 400);
+        assertThat(r.body()).contains("\"field\":\"name\"");
     }
 
     @Test
