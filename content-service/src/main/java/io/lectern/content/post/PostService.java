@@ -156,8 +156,8 @@ public class PostService {
         store.update(next, old.version());
         if (changed.contains("tags")) {
             store.setTags(id, request.tagNames());
+            store.refreshSearch(List.of(id));
         }
-        store.refreshSearch(List.of(id));
         if (changed.contains("title") || changed.contains("markdown")) {
             store.addRevision(id, next.title(), next.markdown(), caller.userId());
         }
@@ -432,9 +432,8 @@ public class PostService {
     }
 
     PostResponse publicView(String slug, Optional<Caller> caller) {
-        PostRow p = store.bySlug(slug)
-                .filter(PostRow::published)
-                .orElseThrow(() -> redirects.movedOrNotFound(RedirectKind.POST, slug, "Post"));
+        PostStore.PublishedPost p =
+                store.published(slug).orElseThrow(() -> redirects.movedOrNotFound(RedirectKind.POST, slug, "Post"));
         boolean full = !p.premium()
                 || Caller.premiumOrStaff(caller)
                 || caller.map(c -> c.userId().equals(p.authorId())).orElse(false);
@@ -445,8 +444,8 @@ public class PostService {
                     Objects.requireNonNull(p.seriesSlug()),
                     Objects.requireNonNull(p.seriesTitle()),
                     p.seriesPosition(),
-                    store.neighbour(p.seriesId(), p.seriesPosition(), false),
-                    store.neighbour(p.seriesId(), p.seriesPosition(), true));
+                    p.previous(),
+                    p.next());
         }
         return new PostResponse(
                 p.id(),
@@ -462,7 +461,7 @@ public class PostService {
                 p.authorName(),
                 p.tags(),
                 nav,
-                seo(p),
+                p.seo(),
                 p.publishedAt(),
                 p.updatedAt());
     }

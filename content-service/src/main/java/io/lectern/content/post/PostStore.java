@@ -26,8 +26,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PostStore {
 
+    /** Every column a {@link PostRow} holds; never the search vectors (large, and only search reads them). */
     private static final String SELECT = """
-            select p.*, s.slug as series_slug, s.title as series_title
+            select p.id, p.slug, p.title, p.markdown, p.html, p.excerpt, p.status, p.difficulty, p.premium,
+              p.reading_minutes, p.author_id, p.author_name, p.series_id, p.series_position, p.meta_title,
+              p.meta_description, p.canonical_url, p.social_image_url, p.scheduled_at, p.published_at,
+              p.created_at, p.updated_at, p.version, s.slug as series_slug, s.title as series_title
             from post p left join series s on s.id = p.series_id
             """;
 
@@ -228,23 +232,19 @@ class PostStore {
                 .orElse(null);
     }
 
+    /**
+     * Copies the posts' tag words into {@code search_tags}; the search vectors are generated columns
+     * derived from it (and from title, excerpt, body and the premium flag) by PostgreSQL.
+     */
     void refreshSearch(Collection<UUID> postIds) {
         if (postIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update post p set
-                          search_all = setweight(to_tsvector('english', p.title), 'A')
-                            || setweight(to_tsvector('english', coalesce(t.tags, '') || ' ' || p.excerpt), 'B')
-                            || setweight(to_tsvector('english', p.markdown), 'C'),
-                          search_public = setweight(to_tsvector('english', p.title), 'A')
-                            || setweight(to_tsvector('english', coalesce(t.tags, '') || ' ' || p.excerpt), 'B')
-                            || case when p.premium then ''::tsvector
-                                    else setweight(to_tsvector('english', p.markdown), 'C') end
-                        from post p2 left join lateral (
-                          select string_agg(tag.name || ' ' || replace(tag.slug, '-', ' '), ' ') as tags
-                          from post_tag pt join tag on tag.id = pt.tag_id where pt.post_id = p2.id) t on true
-                        where p.id = p2.id and p.id in (:ids)
+                        update post p set search_tags = coalesce((
+                          select string_agg(t.name || ' ' || replace(t.slug, '-', ' '), ' ' order by t.slug)
+                          from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = p.id), '')
+                        where p.id in (:ids)
                         """).param("ids", postIds).update();
     }
 
@@ -294,21 +294,8 @@ class PostStore {
                         """).param("limit", limit).query(UUID.class).list();
     }
 
-    /** Neighbours of a post in its series, among published posts, by position. */
-    PostResponse.@Nullable PostLink neighbour(UUID seriesId, int position, boolean next) {
-        String sql = next
-                ? "select slug, title from post where series_id = :s and status = 'PUBLISHED' and series_position > :p order by series_position, published_at limit 1"
-                : "select slug, title from post where series_id = :s and status = 'PUBLISHED' and series_position < :p order by series_position desc, published_at desc limit 1";
-        return jdbc.sql(sql)
-                .param("s", seriesId)
-                .param("p", position)
-                .query((rs, n) -> new PostResponse.PostLink(rs.getString("slug"), rs.getString("title")))
-                .optional()
-                .orElse(null);
-    }
-
     List<PostRow> list(PostFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+        StringBuilder sql = new StringBuilder(LIST_SELECT).append(" where true");
         Map<String, Object> params = new HashMap<>();
         String sortColumn = filter.publicView() ? "p.published_at" : "p.created_at";
         if (filter.publicView()) {
@@ -345,14 +332,151 @@ class PostStore {
         }
         sql.append(" order by ").append(sortColumn).append(" desc, p.id desc limit :limit");
         params.put("limit", limit);
-        List<PostRow> rows =
-                jdbc.sql(sql.toString()).params(params).query(PostStore::map).list();
-        Map<UUID, List<PostRow.TagRef>> tags =
-                tagsOf(rows.stream().map(PostRow::id).toList());
-        return rows.stream()
-                .map(r -> r.withTags(tags.getOrDefault(r.id(), List.of())))
-                .toList();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(PostStore::mapListed)
+                .list();
     }
+
+    /**
+     * Lists never carry bodies: the columns a summary shows, tags aggregated in the same statement
+     * (one round trip per page). Markdown and HTML are not read (they are most of a row's bytes).
+     */
+    private static final String LIST_SELECT = """
+            select p.id, p.slug, p.title, p.excerpt, p.status, p.difficulty, p.premium, p.reading_minutes,
+              p.author_id, p.author_name, p.series_id, p.series_position, p.meta_title, p.meta_description,
+              p.canonical_url, p.social_image_url, p.scheduled_at, p.published_at, p.created_at, p.updated_at,
+              p.version, s.slug as series_slug, s.title as series_title,
+              array(select t.slug from post_tag pt join tag t on t.id = pt.tag_id
+                    where pt.post_id = p.id order by t.slug) as tag_slugs,
+              array(select t.name from post_tag pt join tag t on t.id = pt.tag_id
+                    where pt.post_id = p.id order by t.slug) as tag_names
+            from post p left join series s on s.id = p.series_id
+            """;
+
+    private static PostRow mapListed(ResultSet rs, int n) throws SQLException {
+        return new PostRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("title"),
+                "",
+                "",
+                rs.getString("excerpt"),
+                PostStatus.valueOf(rs.getString("status")),
+                Difficulty.valueOf(rs.getString("difficulty")),
+                rs.getBoolean("premium"),
+                rs.getInt("reading_minutes"),
+                rs.getObject("author_id", UUID.class),
+                rs.getString("author_name"),
+                rs.getObject("series_id", UUID.class),
+                rs.getString("series_slug"),
+                rs.getString("series_title"),
+                rs.getObject("series_position", Integer.class),
+                rs.getString("meta_title"),
+                rs.getString("meta_description"),
+                rs.getString("canonical_url"),
+                rs.getString("social_image_url"),
+                instant(rs, "scheduled_at"),
+                instant(rs, "published_at"),
+                java.util.Objects.requireNonNull(instant(rs, "created_at")),
+                java.util.Objects.requireNonNull(instant(rs, "updated_at")),
+                rs.getLong("version"),
+                tags(rs));
+    }
+
+    private static List<PostRow.TagRef> tags(ResultSet rs) throws SQLException {
+        String[] slugs = (String[]) rs.getArray("tag_slugs").getArray();
+        String[] names = (String[]) rs.getArray("tag_names").getArray();
+        List<PostRow.TagRef> out = new ArrayList<>(slugs.length);
+        for (int i = 0; i < slugs.length; i++) {
+            out.add(new PostRow.TagRef(slugs[i], names[i]));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A published post as readers get it, in one statement: the columns the answer shows (not the
+     * Markdown source, not the search vectors), its tags, its series and both series neighbours.
+     */
+    Optional<PublishedPost> published(String slug) {
+        return jdbc.sql("""
+                        select p.id, p.slug, p.title, p.html, p.excerpt, p.difficulty, p.premium, p.reading_minutes,
+                          p.author_id, p.author_name, p.series_id, p.series_position, p.meta_title,
+                          p.meta_description, p.canonical_url, p.social_image_url, p.published_at, p.updated_at,
+                          s.slug as series_slug, s.title as series_title,
+                          array(select t.slug from post_tag pt join tag t on t.id = pt.tag_id
+                                where pt.post_id = p.id order by t.slug) as tag_slugs,
+                          array(select t.name from post_tag pt join tag t on t.id = pt.tag_id
+                                where pt.post_id = p.id order by t.slug) as tag_names,
+                          prev.slug as prev_slug, prev.title as prev_title, next.slug as next_slug, next.title as next_title
+                        from post p
+                        left join series s on s.id = p.series_id
+                        left join lateral (
+                          select slug, title from post n where n.series_id = p.series_id and n.status = 'PUBLISHED'
+                            and n.series_position < p.series_position
+                          order by n.series_position desc, n.published_at desc limit 1) prev on true
+                        left join lateral (
+                          select slug, title from post n where n.series_id = p.series_id and n.status = 'PUBLISHED'
+                            and n.series_position > p.series_position
+                          order by n.series_position, n.published_at limit 1) next on true
+                        where p.slug = :slug and p.status = 'PUBLISHED'
+                        """)
+                .param("slug", slug)
+                .query((rs, n) -> new PublishedPost(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("html"),
+                        rs.getString("excerpt"),
+                        Difficulty.valueOf(rs.getString("difficulty")),
+                        rs.getBoolean("premium"),
+                        rs.getInt("reading_minutes"),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getString("author_name"),
+                        tags(rs),
+                        rs.getObject("series_id", UUID.class),
+                        rs.getString("series_slug"),
+                        rs.getString("series_title"),
+                        rs.getObject("series_position", Integer.class),
+                        link(rs.getString("prev_slug"), rs.getString("prev_title")),
+                        link(rs.getString("next_slug"), rs.getString("next_title")),
+                        new PostResponse.Seo(
+                                java.util.Objects.requireNonNullElse(rs.getString("meta_title"), rs.getString("title")),
+                                java.util.Objects.requireNonNullElse(
+                                        rs.getString("meta_description"), rs.getString("excerpt")),
+                                rs.getString("canonical_url"),
+                                rs.getString("social_image_url")),
+                        instant(rs, "published_at"),
+                        java.util.Objects.requireNonNull(instant(rs, "updated_at"))))
+                .optional();
+    }
+
+    private static PostResponse.@Nullable PostLink link(@Nullable String slug, @Nullable String title) {
+        return slug == null || title == null ? null : new PostResponse.PostLink(slug, title);
+    }
+
+    /** What {@link #published(String)} reads. */
+    record PublishedPost(
+            UUID id,
+            String slug,
+            String title,
+            String html,
+            String excerpt,
+            Difficulty difficulty,
+            boolean premium,
+            int readingMinutes,
+            UUID authorId,
+            String authorName,
+            List<PostRow.TagRef> tags,
+            @Nullable UUID seriesId,
+            @Nullable String seriesSlug,
+            @Nullable String seriesTitle,
+            @Nullable Integer seriesPosition,
+            PostResponse.@Nullable PostLink previous,
+            PostResponse.@Nullable PostLink next,
+            PostResponse.Seo seo,
+            @Nullable Instant publishedAt,
+            Instant updatedAt) {}
 
     /** All posts in creation order, a page at a time (keyset), for exports that must not hold every post in memory. */
     List<PostRow> allAfter(@Nullable Cursor after, int limit) {

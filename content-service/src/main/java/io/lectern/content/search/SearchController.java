@@ -20,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
+    /**
+     * How many matches are ranked on their whole vector. A query matching more posts than this ranks
+     * the best title/tag/excerpt matches and then the most recent body matches (ADR 0034).
+     */
+    static final int RANK_WINDOW = 200;
+
     private final JdbcClient jdbc;
 
     SearchController(JdbcClient jdbc) {
@@ -51,22 +57,33 @@ class SearchController {
         }
         boolean full = Caller.premiumOrStaff(Caller.current());
         String vector = full ? "p.search_all" : "p.search_public";
-        // The snippet is computed for the page only (ts_headline is the expensive part).
+        // 1. candidates: the GIN index finds the matches (the query is a constant of this statement, so
+        //    the planner estimates it); they are ordered by the rank of the small, untoasted head vector
+        //    (title, tags, excerpt), then by recency, and cut to RANK_WINDOW;
+        // 2. only those are ranked on the whole (toasted) vector, body included;
+        // 3. snippets (ts_headline, the expensive part) only for the returned page.
         String sql = """
-                with q as (select websearch_to_tsquery('english', :q) as query),
-                hits as (
-                  select p.id, p.slug, p.title, p.excerpt, p.markdown, p.premium, p.published_at,
-                    ts_rank_cd(%1$s, q.query, 32) as rank, q.query
-                  from post p, q
-                  where p.status = 'PUBLISHED' and %1$s @@ q.query
+                with candidates as (
+                  select p.id, p.published_at
+                  from post p
+                  where p.status = 'PUBLISHED' and %1$s @@ websearch_to_tsquery('english', :q)
                     and (:tag::text is null or exists (select 1 from post_tag pt join tag t on t.id = pt.tag_id
                          where pt.post_id = p.id and t.slug = :tag))
                     and (:difficulty::text is null or p.difficulty = upper(:difficulty))
-                  order by rank desc, p.published_at desc limit :limit)
-                select id, slug, title, excerpt, premium, published_at, rank,
-                  ts_headline('english', case when premium and not :full then excerpt else excerpt || ' ' || markdown end,
-                    query, 'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
-                from hits order by rank desc, published_at desc
+                  order by ts_rank_cd(p.search_head, websearch_to_tsquery('english', :q), 32) desc, p.published_at desc
+                  limit :window),
+                hits as (
+                  select c.id, c.published_at,
+                    ts_rank_cd(%1$s, websearch_to_tsquery('english', :q), 32) as rank
+                  from candidates c join post p on p.id = c.id
+                  order by rank desc, c.published_at desc limit :limit)
+                select p.id, p.slug, p.title, p.excerpt, p.premium, h.published_at, h.rank,
+                  ts_headline('english',
+                    case when p.premium and not :full then p.excerpt else p.excerpt || ' ' || p.markdown end,
+                    websearch_to_tsquery('english', :q),
+                    'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
+                from hits h join post p on p.id = h.id
+                order by h.rank desc, h.published_at desc
                 """.formatted(vector);
         List<Hit> hits = jdbc.sql(sql)
                 .param("q", query)
@@ -74,6 +91,7 @@ class SearchController {
                 .param("difficulty", difficulty)
                 .param("limit", Math.max(1, Math.min(limit, 50)))
                 .param("full", full)
+                .param("window", RANK_WINDOW)
                 .query((rs, n) -> new Hit(
                         rs.getObject("id", UUID.class),
                         rs.getString("slug"),

@@ -1,6 +1,8 @@
 package io.lectern.content.series;
 
+import io.lectern.content.readcache.CachePolicy;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,18 +13,20 @@ import org.springframework.web.bind.annotation.RestController;
 class SeriesController {
 
     private final SeriesService series;
+    private final CachePolicy cache;
 
-    SeriesController(SeriesService series) {
+    SeriesController(SeriesService series, CachePolicy cache) {
         this.series = series;
+        this.cache = cache;
     }
 
     @GetMapping
-    List<SeriesResponse.Summary> list() {
-        return series.list();
+    ResponseEntity<List<SeriesResponse.Summary>> list() {
+        return cache.publicAnswer(series.list());
     }
 
     @GetMapping("/{slug}")
-    SeriesResponse get(@PathVariable String slug) {
-        return series.page(slug);
+    ResponseEntity<SeriesResponse> get(@PathVariable String slug) {
+        return cache.publicAnswer(series.page(slug));
     }
 }

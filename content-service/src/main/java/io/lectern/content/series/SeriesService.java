@@ -62,13 +62,44 @@ public class SeriesService {
                 .list();
     }
 
+    /** The series page in one statement: the series left-joined to its published posts in reading order. */
     SeriesResponse page(String slug) {
-        SeriesRow s = jdbc.sql("select * from series where slug = :slug")
-                .param("slug", slug)
-                .query(SeriesService::map)
-                .optional()
-                .orElseThrow(() -> redirects.movedOrNotFound(RedirectKind.SERIES, slug, "Series"));
-        return new SeriesResponse(s.id(), s.slug(), s.title(), s.description(), publishedPosts(s.id()), s.version());
+        List<SeriesResponse> pages = new ArrayList<>(1);
+        List<SeriesResponse.Entry> entries = new ArrayList<>();
+        jdbc.sql("""
+                        select s.id as series_id, s.slug as series_slug, s.title as series_title, s.description,
+                          s.version, p.id, p.slug, p.title, p.excerpt, p.premium, p.reading_minutes, p.series_position
+                        from series s left join post p on p.series_id = s.id and p.status = 'PUBLISHED'
+                        where s.slug = :slug
+                        order by p.series_position nulls last, p.published_at
+                        """).param("slug", slug).query(rs -> {
+            if (pages.isEmpty()) {
+                pages.add(new SeriesResponse(
+                        rs.getObject("series_id", UUID.class),
+                        rs.getString("series_slug"),
+                        rs.getString("series_title"),
+                        rs.getString("description"),
+                        entries,
+                        rs.getLong("version")));
+            }
+            UUID postId = rs.getObject("id", UUID.class);
+            if (postId != null) {
+                entries.add(new SeriesResponse.Entry(
+                        postId,
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("excerpt"),
+                        rs.getBoolean("premium"),
+                        rs.getInt("reading_minutes"),
+                        rs.getObject("series_position", Integer.class)));
+            }
+        });
+        if (pages.isEmpty()) {
+            throw redirects.movedOrNotFound(RedirectKind.SERIES, slug, "Series");
+        }
+        SeriesResponse page = pages.get(0);
+        return new SeriesResponse(
+                page.id(), page.slug(), page.title(), page.description(), List.copyOf(entries), page.version());
     }
 
     private List<SeriesResponse.Entry> publishedPosts(UUID seriesId) {

@@ -1,6 +1,8 @@
 package io.lectern.content.tag;
 
+import io.lectern.content.readcache.CachePolicy;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,18 +13,20 @@ import org.springframework.web.bind.annotation.RestController;
 class TagController {
 
     private final TagService tags;
+    private final CachePolicy cache;
 
-    TagController(TagService tags) {
+    TagController(TagService tags, CachePolicy cache) {
         this.tags = tags;
+        this.cache = cache;
     }
 
     @GetMapping
-    List<TagService.TagResponse> list() {
-        return tags.list();
+    ResponseEntity<List<TagService.TagResponse>> list() {
+        return cache.publicAnswer(tags.list());
     }
 
     @GetMapping("/{slug}")
-    TagService.TagResponse get(@PathVariable String slug) {
-        return tags.get(slug);
+    ResponseEntity<TagService.TagResponse> get(@PathVariable String slug) {
+        return cache.publicAnswer(tags.get(slug));
     }
 }
