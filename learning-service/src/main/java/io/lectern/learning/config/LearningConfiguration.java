@@ -2,6 +2,8 @@ package io.lectern.learning.config;
 
 import io.lectern.learning.badge.BadgeProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
+import io.lectern.learning.note.NoteProperties;
+import io.lectern.learning.paging.PagingProperties;
 import io.lectern.learning.progress.ReadingProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
@@ -25,7 +27,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     BadgeProperties.class,
     StreakProperties.class,
     LeaderboardProperties.class,
-    ReadingProperties.class
+    ReadingProperties.class,
+    NoteProperties.class,
+    PagingProperties.class
 })
 class LearningConfiguration {
 
