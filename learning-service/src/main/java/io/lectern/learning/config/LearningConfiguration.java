@@ -2,6 +2,7 @@ package io.lectern.learning.config;
 
 import io.lectern.learning.badge.BadgeProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
+import io.lectern.learning.srs.SrsProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     XpProperties.class,
     BadgeProperties.class,
     StreakProperties.class,
-    LeaderboardProperties.class
+    LeaderboardProperties.class,
+    SrsProperties.class
 })
 class LearningConfiguration {
 
