@@ -38,8 +38,10 @@ class CardDraftClient {
     private final CircuitBreaker breaker;
 
     CardDraftClient(SrsProperties props) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(props.drafts().timeout()).build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.drafts().timeout())
+                .build());
         factory.setReadTimeout(props.drafts().timeout());
         this.http = RestClient.builder()
                 .baseUrl(props.drafts().aiBaseUrl().toString())

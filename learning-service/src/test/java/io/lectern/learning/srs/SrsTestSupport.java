@@ -2,16 +2,40 @@ package io.lectern.learning.srs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.lectern.eventbus.EventJson;
 import io.lectern.learning.LearningIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** HTTP helpers for the spaced-repetition API tests. */
+/**
+ * HTTP helpers for the spaced-repetition API tests, and the stand-in for ai-service (WireMock on a
+ * port of its own, answering only what a test stubs; stopped, it is the "ai-service absent" case).
+ */
 abstract class SrsTestSupport extends LearningIntegrationTest {
+
+    static final WireMockServer AI = startAi();
+
+    private static WireMockServer startAi() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void aiService(DynamicPropertyRegistry registry) {
+        registry.add("lectern.learning.srs.drafts.ai-base-url", () -> "http://127.0.0.1:" + AI.port());
+        registry.add("lectern.learning.srs.drafts.timeout", () -> "2s");
+        registry.add("lectern.learning.srs.inbox.public-base-url", () -> "https://lectern.test");
+        registry.add("lectern.learning.srs.inbox.cron", () -> "-");
+    }
 
     static JsonNode json(String body) {
         return EventJson.mapper().readTree(body);

@@ -16,10 +16,12 @@ import io.lectern.contracts.events.identity.PasswordResetRequested;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
+import io.lectern.contracts.events.learning.CardsDue;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
 import io.lectern.notify.messaging.ContentEvents;
 import io.lectern.notify.messaging.IdentityEvents;
+import io.lectern.notify.messaging.LearningEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
 class NotifySubscriptions {
 
     @Bean
-    EventSubscriptions eventSubscriptions(IdentityEvents identity, ContentEvents content, BillingEvents billing) {
+    EventSubscriptions eventSubscriptions(
+            IdentityEvents identity, ContentEvents content, BillingEvents billing, LearningEvents learning) {
         return EventSubscriptions.builder()
                 .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
@@ -49,6 +52,7 @@ class NotifySubscriptions {
                 .on(SubscriptionActivated.class, billing::onSubscriptionActivated)
                 .on(SubscriptionChanged.class, billing::onSubscriptionChanged)
                 .on(SubscriptionCancelled.class, billing::onSubscriptionCancelled)
+                .on(CardsDue.class, learning::onCardsDue)
                 .build();
     }
 }
