@@ -83,7 +83,8 @@ public final class ReviewQueueBenchmark {
         System.out.printf(
                 "== machine: %d cores, load average %s%n",
                 Runtime.getRuntime().availableProcessors(),
-                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                        .trim());
 
         UUID heavy = UUID.randomUUID();
         List<UUID> reviewers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -218,8 +219,8 @@ public final class ReviewQueueBenchmark {
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/srs/cards/" + cards.get(i)[0] + "/reviews"))
                             .header("Authorization", token)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"rating\":" + (1 + i % 4) + ",\"durationMs\":3000,\"version\":" + cards.get(i)[1] + "}"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":" + (1 + i % 4)
+                                    + ",\"durationMs\":3000,\"version\":" + cards.get(i)[1] + "}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             times[i] = System.nanoTime() - t0;
@@ -258,7 +259,8 @@ public final class ReviewQueueBenchmark {
             }
             try {
                 HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

@@ -16,6 +16,9 @@ import io.lectern.contracts.events.identity.PasswordResetRequested;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
+import io.lectern.contracts.events.learning.BadgeEarned;
+import io.lectern.contracts.events.learning.LevelReached;
+import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.contracts.events.learning.CardsDue;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
@@ -52,6 +55,9 @@ class NotifySubscriptions {
                 .on(SubscriptionActivated.class, billing::onSubscriptionActivated)
                 .on(SubscriptionChanged.class, billing::onSubscriptionChanged)
                 .on(SubscriptionCancelled.class, billing::onSubscriptionCancelled)
+                .on(LevelReached.class, learning::onLevelReached)
+                .on(BadgeEarned.class, learning::onBadgeEarned)
+                .on(SeriesCompleted.class, learning::onSeriesCompleted)
                 .on(CardsDue.class, learning::onCardsDue)
                 .build();
     }

@@ -1,21 +1,68 @@
 package io.lectern.notify.messaging;
 
 import io.lectern.contracts.events.EventEnvelope;
+import io.lectern.contracts.events.learning.BadgeEarned;
 import io.lectern.contracts.events.learning.CardsDue;
+import io.lectern.contracts.events.learning.LevelReached;
+import io.lectern.contracts.events.learning.SeriesCompleted;
+import io.lectern.notify.email.EmailQueue;
+import io.lectern.notify.notification.NewNotification;
+import io.lectern.notify.notification.Notifications;
 import io.lectern.notify.review.ReviewCards;
 import org.springframework.stereotype.Component;
 
-/** learning-service's events that end in an e-mail: the daily cards due for review from the inbox. */
+/**
+ * learning's events that reach the reader: the cards due today for review from the inbox, and
+ * learning's milestones as in-app notifications. Finishing a series is the one readers expect to hear
+ * about by e-mail too (sent only when their notification-e-mail preference allows it); levels and
+ * badges stay in the app. The inbox makes each event notify once.
+ */
 @Component
 public class LearningEvents {
 
+    private final Notifications notifications;
+    private final EmailQueue emails;
     private final ReviewCards reviewCards;
 
-    LearningEvents(ReviewCards reviewCards) {
+    LearningEvents(Notifications notifications, EmailQueue emails, ReviewCards reviewCards) {
+        this.notifications = notifications;
+        this.emails = emails;
         this.reviewCards = reviewCards;
     }
 
+    /** The cards due today, for review from the inbox (in the digest or a short review e-mail). */
     public void onCardsDue(CardsDue event, EventEnvelope envelope) {
         reviewCards.received(event);
+    }
+
+    public void onLevelReached(LevelReached e, EventEnvelope envelope) {
+        notifications.create(new NewNotification(
+                e.userId(),
+                "level-reached",
+                "You reached level " + e.level(),
+                "You have " + e.total() + " XP. Level " + (e.level() + 1) + " starts at " + e.nextLevelAt() + " XP.",
+                emails.link("/me/progress"),
+                false));
+    }
+
+    public void onBadgeEarned(BadgeEarned e, EventEnvelope envelope) {
+        String name = e.times() > 1 ? e.name() + " ×" + e.times() : e.name();
+        notifications.create(new NewNotification(
+                e.userId(),
+                "badge-earned",
+                "New badge: " + name,
+                "You earned the " + e.tier().toLowerCase(java.util.Locale.ROOT) + " badge \"" + name + "\".",
+                emails.link("/me/badges"),
+                false));
+    }
+
+    public void onSeriesCompleted(SeriesCompleted e, EventEnvelope envelope) {
+        notifications.create(new NewNotification(
+                e.userId(),
+                "series-completed",
+                "You completed \"" + e.seriesTitle() + "\"",
+                "You have read all " + e.postCount() + " posts of the series \"" + e.seriesTitle() + "\". Well done!",
+                emails.link("/series/" + e.seriesSlug()),
+                true));
     }
 }
