@@ -252,7 +252,7 @@ public final class ReviewQueueBenchmark {
     }
 
     private static void waitForHealth(String base, Process service, File log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("learning-service exited; see " + log);
@@ -270,6 +270,6 @@ public final class ReviewQueueBenchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("learning-service did not become healthy in 180 s; see " + log);
+        throw new IllegalStateException("learning-service did not become healthy in 600 s; see " + log);
     }
 }

@@ -2,13 +2,10 @@ package io.lectern.learning.config;
 
 import io.lectern.learning.badge.BadgeProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
-<<<<<<< HEAD
-import io.lectern.learning.srs.SrsProperties;
-=======
 import io.lectern.learning.note.NoteProperties;
 import io.lectern.learning.paging.PagingProperties;
 import io.lectern.learning.progress.ReadingProperties;
->>>>>>> learning-core
+import io.lectern.learning.srs.SrsProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
 import java.time.Clock;
@@ -31,13 +28,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     BadgeProperties.class,
     StreakProperties.class,
     LeaderboardProperties.class,
-<<<<<<< HEAD
-    SrsProperties.class
-=======
     ReadingProperties.class,
     NoteProperties.class,
-    PagingProperties.class
->>>>>>> learning-core
+    PagingProperties.class,
+    SrsProperties.class
 })
 class LearningConfiguration {
 
