@@ -5,6 +5,7 @@ import io.lectern.learning.leaderboard.LeaderboardProperties;
 import io.lectern.learning.note.NoteProperties;
 import io.lectern.learning.paging.PagingProperties;
 import io.lectern.learning.progress.ReadingProperties;
+import io.lectern.learning.srs.SrsProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
 import java.time.Clock;
@@ -29,7 +30,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     LeaderboardProperties.class,
     ReadingProperties.class,
     NoteProperties.class,
-    PagingProperties.class
+    PagingProperties.class,
+    SrsProperties.class
 })
 class LearningConfiguration {
 

@@ -8,6 +8,7 @@ import io.lectern.contracts.events.content.PostUpdated;
 import io.lectern.contracts.events.content.SeriesChanged;
 import io.lectern.learning.post.Posts;
 import io.lectern.learning.series.SeriesCatalog;
+import io.lectern.learning.srs.SourceChanges;
 import org.springframework.stereotype.Component;
 
 /** Keeps the post and series read models in step with content (version-aware upserts, tombstones). */
@@ -16,10 +17,12 @@ public class ContentEvents {
 
     private final Posts posts;
     private final SeriesCatalog series;
+    private final SourceChanges cards;
 
-    ContentEvents(Posts posts, SeriesCatalog series) {
+    ContentEvents(Posts posts, SeriesCatalog series, SourceChanges cards) {
         this.posts = posts;
         this.series = series;
+        this.cards = cards;
     }
 
     public void onPostPublished(PostPublished event, EventEnvelope envelope) {
@@ -28,6 +31,7 @@ public class ContentEvents {
 
     public void onPostUpdated(PostUpdated event, EventEnvelope envelope) {
         posts.onUpdated(event);
+        cards.postUpdated(event.postId());
     }
 
     public void onPostUnpublished(PostUnpublished event, EventEnvelope envelope) {
@@ -36,6 +40,7 @@ public class ContentEvents {
 
     public void onPostDeleted(PostDeleted event, EventEnvelope envelope) {
         posts.onDeleted(event);
+        cards.postDeleted(event.postId());
     }
 
     public void onSeriesChanged(SeriesChanged event, EventEnvelope envelope) {

@@ -17,6 +17,7 @@ import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
 import io.lectern.contracts.events.learning.BadgeEarned;
+import io.lectern.contracts.events.learning.CardsDue;
 import io.lectern.contracts.events.learning.LevelReached;
 import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.eventbus.EventSubscriptions;
@@ -57,6 +58,7 @@ class NotifySubscriptions {
                 .on(LevelReached.class, learning::onLevelReached)
                 .on(BadgeEarned.class, learning::onBadgeEarned)
                 .on(SeriesCompleted.class, learning::onSeriesCompleted)
+                .on(CardsDue.class, learning::onCardsDue)
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import io.lectern.notify.email.Email;
 import io.lectern.notify.email.EmailQueue;
 import io.lectern.notify.recipient.Recipient;
 import io.lectern.notify.recipient.Recipients;
+import io.lectern.notify.review.ReviewCards;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public class DigestRun {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final NotifyProperties.Digest settings;
+    private final ReviewCards reviewCards;
 
     DigestRun(
             Recipients recipients,
@@ -45,13 +47,15 @@ public class DigestRun {
             EmailQueue emails,
             JdbcClient jdbc,
             TransactionTemplate tx,
-            NotifyProperties props) {
+            NotifyProperties props,
+            ReviewCards reviewCards) {
         this.recipients = recipients;
         this.posts = posts;
         this.emails = emails;
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = props.digest();
+        this.reviewCards = reviewCards;
     }
 
     /** Queues every digest due at {@code now}; returns how many were queued by this call. */
@@ -70,7 +74,7 @@ public class DigestRun {
             Instant windowEnd = date.atTime(settings.hour(), 0).atZone(zone).toInstant();
             List<DigestPosts.DigestPost> fresh =
                     posts.publishedBetween(windowEnd.minus(Duration.ofHours(24)), windowEnd, settings.maxPosts());
-            if (fresh.isEmpty()) {
+            if (fresh.isEmpty() && !reviewCards.pendingFor(r.userId(), date)) {
                 continue;
             }
             Boolean done = tx.execute(status -> queue(r, date, fresh));
@@ -105,6 +109,9 @@ public class DigestRun {
                                 "authorName", p.authorName(),
                                 "url", emails.link("/posts/" + p.slug())))
                         .toList());
+        List<Map<String, Object>> cards = reviewCards.claimForDigest(r.userId(), date);
+        model.put("reviewCards", cards);
+        model.put("hasReviewCards", !cards.isEmpty());
         UUID emailId = emails.enqueue(Email.of(r.userId(), r.email(), "digest", model));
         jdbc.sql("UPDATE digest_sent SET email_id = :email WHERE user_id = :user AND digest_date = :date")
                 .param("email", emailId)

@@ -118,6 +118,9 @@ public class IdentityEvents {
         jdbc.sql("DELETE FROM digest_sent WHERE user_id = :user")
                 .param("user", e.userId())
                 .update();
+        jdbc.sql("DELETE FROM review_cards_due WHERE user_id = :user")
+                .param("user", e.userId())
+                .update();
         recipients.delete(e.userId());
     }
 }

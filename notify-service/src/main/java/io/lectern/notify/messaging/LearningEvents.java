@@ -2,14 +2,17 @@ package io.lectern.notify.messaging;
 
 import io.lectern.contracts.events.EventEnvelope;
 import io.lectern.contracts.events.learning.BadgeEarned;
+import io.lectern.contracts.events.learning.CardsDue;
 import io.lectern.contracts.events.learning.LevelReached;
 import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.notify.email.EmailQueue;
 import io.lectern.notify.notification.NewNotification;
 import io.lectern.notify.notification.Notifications;
+import io.lectern.notify.review.ReviewCards;
 import org.springframework.stereotype.Component;
 
 /**
+ * learning's events that reach the reader: the cards due today for review from the inbox, and
  * learning's milestones as in-app notifications. Finishing a series is the one readers expect to hear
  * about by e-mail too (sent only when their notification-e-mail preference allows it); levels and
  * badges stay in the app. The inbox makes each event notify once.
@@ -19,10 +22,17 @@ public class LearningEvents {
 
     private final Notifications notifications;
     private final EmailQueue emails;
+    private final ReviewCards reviewCards;
 
-    LearningEvents(Notifications notifications, EmailQueue emails) {
+    LearningEvents(Notifications notifications, EmailQueue emails, ReviewCards reviewCards) {
         this.notifications = notifications;
         this.emails = emails;
+        this.reviewCards = reviewCards;
+    }
+
+    /** The cards due today, for review from the inbox (in the digest or a short review e-mail). */
+    public void onCardsDue(CardsDue event, EventEnvelope envelope) {
+        reviewCards.received(event);
     }
 
     public void onLevelReached(LevelReached e, EventEnvelope envelope) {

@@ -14,6 +14,7 @@ import io.lectern.notify.email.EmailQueue;
 import io.lectern.notify.messaging.ContentEvents;
 import io.lectern.notify.messaging.IdentityEvents;
 import io.lectern.notify.recipient.Recipients;
+import io.lectern.notify.review.ReviewCards;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -54,6 +55,9 @@ class DigestTest extends NotifyIntegrationTest {
 
     @Autowired
     DigestJob job;
+
+    @Autowired
+    ReviewCards reviewCards;
 
     @Test
     void threeInstancesRunningTheSameDayQueueOneDigestPerSubscriberAndNoneWithoutNewPosts() throws Exception {
@@ -155,7 +159,7 @@ class DigestTest extends NotifyIntegrationTest {
     }
 
     private DigestRun instance() {
-        return new DigestRun(recipients, posts, emails, jdbc, tx, props);
+        return new DigestRun(recipients, posts, emails, jdbc, tx, props, reviewCards);
     }
 
     private String subscriber(String timeZone) {

@@ -1,0 +1,94 @@
+package io.lectern.learning.srs;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * ai-service's {@code POST /internal/v1/card-drafts}, behind a timeout and a circuit breaker. Empty
+ * means "use the local drafts": ai-service is down, slow, failing, the breaker is open, or it
+ * answered nothing usable. The reader's bearer token is forwarded.
+ */
+@Component
+class CardDraftClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CardDraftClient.class);
+
+    record Drafted(String generator, List<DraftedCard> cards) {}
+
+    record DraftedCard(String front, String back, @Nullable String anchor) {}
+
+    private record DraftRequest(UUID postId, int count) {}
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+
+    CardDraftClient(SrsProperties props) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.drafts().timeout())
+                .build());
+        factory.setReadTimeout(props.drafts().timeout());
+        this.http = RestClient.builder()
+                .baseUrl(props.drafts().aiBaseUrl().toString())
+                .requestFactory(factory)
+                .build();
+        this.breaker = CircuitBreaker.of(
+                "ai-card-drafts",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(10)
+                        .minimumNumberOfCalls(5)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(30))
+                        .build());
+    }
+
+    Optional<Drafted> draft(UUID postId, int count, @Nullable String bearer) {
+        try {
+            Drafted drafted = breaker.executeSupplier(() -> http.post()
+                    .uri("/internal/v1/card-drafts")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> {
+                        if (bearer != null) {
+                            h.set(HttpHeaders.AUTHORIZATION, bearer);
+                        }
+                    })
+                    .body(new DraftRequest(postId, count))
+                    .retrieve()
+                    .body(Drafted.class));
+            if (drafted == null || drafted.cards() == null || drafted.cards().isEmpty()) {
+                return Optional.empty();
+            }
+            List<DraftedCard> usable = drafted.cards().stream()
+                    .filter(c -> c.front() != null
+                            && !c.front().isBlank()
+                            && c.back() != null
+                            && !c.back().isBlank())
+                    .toList();
+            return usable.isEmpty() ? Optional.empty() : Optional.of(new Drafted(drafted.generator(), usable));
+        } catch (CallNotPermittedException e) {
+            return Optional.empty();
+        } catch (RestClientException e) {
+            log.info("ai-service card drafts unavailable ({}); using key sentences", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+}

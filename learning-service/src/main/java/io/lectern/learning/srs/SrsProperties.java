@@ -1,0 +1,50 @@
+package io.lectern.learning.srs;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Spaced-repetition settings.
+ *
+ * @param fuzz spread review intervals (seeded per card, see ADR 0060)
+ * @param xpRule the XP ledger rule a review earns (points under {@code lectern.learning.xp.rules})
+ * @param queueLimit the most cards one queue response carries
+ */
+@ConfigurationProperties("lectern.learning.srs")
+public record SrsProperties(
+        @DefaultValue("true") boolean fuzz,
+        @DefaultValue("card-reviewed") String xpRule,
+        @DefaultValue("100") int queueLimit,
+        @DefaultValue("20m") Duration learnAhead,
+        @DefaultValue Inbox inbox,
+        @DefaultValue Drafts drafts) {
+
+    /**
+     * Review from the inbox.
+     *
+     * @param hour local hour from which a user's daily cards-due event is published
+     * @param maxCards cards per e-mail
+     * @param linkSecret HMAC key of the grade links (set it in production; at least 32 characters)
+     * @param publicBaseUrl where grade links point (the gateway's public address)
+     * @param cron how often the job looks for users whose hour has come
+     */
+    public record Inbox(
+            @DefaultValue("7") int hour,
+            @DefaultValue("5") int maxCards,
+            String linkSecret,
+            @DefaultValue("http://localhost:8080") URI publicBaseUrl,
+            @DefaultValue("0 */15 * * * *") String cron) {}
+
+    /**
+     * Card drafts for a finished post.
+     *
+     * @param aiBaseUrl ai-service (internal, not through the gateway)
+     * @param timeout per call; past it the local key-sentence drafts are used
+     */
+    public record Drafts(
+            @DefaultValue("http://127.0.0.1:8084") URI aiBaseUrl,
+            @DefaultValue("3s") Duration timeout,
+            @DefaultValue("8") int count) {}
+}

@@ -1,0 +1,8 @@
+package io.lectern.learning.srs.fsrs;
+
+public enum CardState {
+    NEW,
+    LEARNING,
+    REVIEW,
+    RELEARNING
+}
