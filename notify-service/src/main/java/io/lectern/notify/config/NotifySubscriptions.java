@@ -16,8 +16,11 @@ import io.lectern.contracts.events.identity.PasswordResetRequested;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
+import io.lectern.contracts.events.learning.CertificateIssued;
+import io.lectern.contracts.events.learning.CertificateRevoked;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
+import io.lectern.notify.messaging.CertificateEvents;
 import io.lectern.notify.messaging.ContentEvents;
 import io.lectern.notify.messaging.IdentityEvents;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +34,8 @@ import org.springframework.context.annotation.Configuration;
 class NotifySubscriptions {
 
     @Bean
-    EventSubscriptions eventSubscriptions(IdentityEvents identity, ContentEvents content, BillingEvents billing) {
+    EventSubscriptions eventSubscriptions(
+            IdentityEvents identity, ContentEvents content, BillingEvents billing, CertificateEvents certificates) {
         return EventSubscriptions.builder()
                 .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
@@ -49,6 +53,8 @@ class NotifySubscriptions {
                 .on(SubscriptionActivated.class, billing::onSubscriptionActivated)
                 .on(SubscriptionChanged.class, billing::onSubscriptionChanged)
                 .on(SubscriptionCancelled.class, billing::onSubscriptionCancelled)
+                .on(CertificateIssued.class, certificates::onCertificateIssued)
+                .on(CertificateRevoked.class, certificates::onCertificateRevoked)
                 .build();
     }
 }
