@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.badge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.bookmark;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,327 @@
+package io.lectern.learning.leaderboard;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * XP leaderboards as Redis sorted sets: {@code <ns>:learning:lb:all} and one
+ * {@code <ns>:learning:lb:week:<monday>} per week (Monday 00:00 in {@code week-zone}, UTC by default).
+ * The ledger in PostgreSQL is the truth; the sets are kept live after each award commits (with
+ * {@code ZADD GT} of the new total, so late or repeated updates never lower a score) and can be
+ * rebuilt from the ledger at any time.
+ */
+@Component
+public class Leaderboards {
+
+    private static final Logger log = LoggerFactory.getLogger(Leaderboards.class);
+    private static final int CHUNK = 5_000;
+
+    private final RedissonClient redis;
+    private final JdbcClient jdbc;
+    private final LeaderboardProperties props;
+    private final String prefix;
+    private final Clock clock;
+
+    Leaderboards(
+            RedissonClient redis,
+            JdbcClient jdbc,
+            LeaderboardProperties props,
+            Clock clock,
+            @Value("${lectern.events.namespace:lectern}") String namespace) {
+        this.redis = redis;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.props = props;
+        this.prefix = namespace + ":learning:lb:";
+    }
+
+    /** Monday of the week {@code at} falls in, in the board's zone. */
+    public LocalDate weekOf(Instant at) {
+        return LocalDate.ofInstant(at, props.weekZone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public String allTimeKey() {
+        return prefix + "all";
+    }
+
+    public String weekKey(LocalDate monday) {
+        return prefix + "week:" + monday;
+    }
+
+    /** Every Redis key this feature writes starts with this. */
+    public String keyPrefix() {
+        return prefix;
+    }
+
+    /**
+     * Called by the XP ledger inside the award's transaction: reads the user's week total there and
+     * updates both boards once the transaction commits (nothing if it rolls back or the user opted out).
+     */
+    public void scoreChanged(UUID userId, long total, Instant at) {
+        if (optedOut(userId)) {
+            return;
+        }
+        LocalDate monday = weekOf(at);
+        long weekTotal = weekTotal(userId, monday);
+        Runnable update = () -> {
+            try {
+                RBatch batch = redis.createBatch();
+                batch.<String>getScoredSortedSet(allTimeKey(), StringCodec.INSTANCE)
+                        .addIfGreaterAsync(total, userId.toString());
+                String week = weekKey(monday);
+                batch.<String>getScoredSortedSet(week, StringCodec.INSTANCE)
+                        .addIfGreaterAsync(weekTotal, userId.toString());
+                batch.<String>getScoredSortedSet(week, StringCodec.INSTANCE).expireAsync(weekTtl(monday));
+                batch.execute();
+            } catch (RuntimeException e) {
+                // the ledger committed; a rebuild brings the board back in line
+                log.warn("Leaderboard update for {} failed: {}", userId, e.toString());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    update.run();
+                }
+            });
+        } else {
+            update.run();
+        }
+    }
+
+    /** Top {@code n} of a board, best first. */
+    public List<Standing> top(Board board, int n) {
+        List<Standing> out = new ArrayList<>();
+        long rank = 1;
+        for (ScoredEntry<String> e : set(board).entryRangeReversed(0, n - 1)) {
+            out.add(new Standing(
+                    rank++, UUID.fromString(e.getValue()), e.getScore().longValue()));
+        }
+        return out;
+    }
+
+    /** The user's standing and {@code around} neighbours each side, or an empty list when not on the board. */
+    public List<Standing> around(Board board, UUID userId, int around) {
+        RScoredSortedSet<String> set = set(board);
+        Integer rank = set.revRank(userId.toString());
+        if (rank == null) {
+            return List.of();
+        }
+        int from = Math.max(0, rank - around);
+        List<Standing> out = new ArrayList<>();
+        long r = from + 1L;
+        for (ScoredEntry<String> e : set.entryRangeReversed(from, rank + around)) {
+            out.add(new Standing(
+                    r++, UUID.fromString(e.getValue()), e.getScore().longValue()));
+        }
+        return out;
+    }
+
+    public long size(Board board) {
+        return set(board).size();
+    }
+
+    public void remove(UUID userId) {
+        RBatch batch = redis.createBatch();
+        for (String key : redis.getKeys().getKeys(KeysScanOptions.defaults().pattern(prefix + "*"))) {
+            batch.<String>getScoredSortedSet(key, StringCodec.INSTANCE).removeAsync(userId.toString());
+        }
+        batch.execute();
+    }
+
+    /** Whether the all-time board exists (Redis may have lost it). */
+    public boolean present() {
+        return redis.getKeys().countExists(allTimeKey()) > 0;
+    }
+
+    /**
+     * Rebuilds the all-time board and the weekly boards still kept from the ledger, skipping opted-out
+     * and deleted users; each board is written to a scratch key and renamed over the live one.
+     */
+    public void rebuild(Instant now) {
+        Map<String, Long> allTime = new HashMap<>();
+        jdbc.sql("""
+                        select t.user_id, t.total from xp_total t
+                        where t.total > 0
+                          and not exists (select 1 from gamer_profile g where g.user_id = t.user_id and g.leaderboard_opt_out)
+                          and not exists (select 1 from learner l where l.user_id = t.user_id and l.deleted)
+                        """)
+                .query((rs, n) -> {
+                    allTime.put(rs.getString("user_id"), rs.getLong("total"));
+                    return 1;
+                })
+                .list();
+        replace(allTimeKey(), allTime, null);
+        LocalDate thisWeek = weekOf(now);
+        for (int w = 0; w < props.weeksKept(); w++) {
+            LocalDate monday = thisWeek.minusWeeks(w);
+            Instant from = monday.atStartOfDay(props.weekZone()).toInstant();
+            Instant to = monday.plusWeeks(1).atStartOfDay(props.weekZone()).toInstant();
+            Map<String, Long> week = new HashMap<>();
+            jdbc.sql("""
+                            select a.user_id, sum(a.points) as total from xp_award a
+                            where a.awarded_at >= :from and a.awarded_at < :to
+                              and not exists (select 1 from gamer_profile g where g.user_id = a.user_id and g.leaderboard_opt_out)
+                              and not exists (select 1 from learner l where l.user_id = a.user_id and l.deleted)
+                            group by a.user_id having sum(a.points) > 0
+                            """)
+                    .param("from", java.sql.Timestamp.from(from))
+                    .param("to", java.sql.Timestamp.from(to))
+                    .query((rs, n) -> {
+                        week.put(rs.getString("user_id"), rs.getLong("total"));
+                        return 1;
+                    })
+                    .list();
+            replace(weekKey(monday), week, weekTtl(monday));
+        }
+    }
+
+    private void replace(String key, Map<String, Long> scores, @Nullable Duration ttl) {
+        if (scores.isEmpty()) {
+            redis.getKeys().delete(key);
+            return;
+        }
+        String scratch = key + ":rebuild";
+        RScoredSortedSet<String> tmp = redis.getScoredSortedSet(scratch, StringCodec.INSTANCE);
+        tmp.delete();
+        Map<String, Double> chunk = new HashMap<>();
+        for (Map.Entry<String, Long> e : scores.entrySet()) {
+            chunk.put(e.getKey(), e.getValue().doubleValue());
+            if (chunk.size() == CHUNK) {
+                tmp.addAll(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            tmp.addAll(chunk);
+        }
+        tmp.rename(key);
+        if (ttl != null) {
+            redis.getScoredSortedSet(key, StringCodec.INSTANCE).expire(ttl);
+        }
+    }
+
+    /** Takes the user off every board (opt-out) or puts them back from the ledger (opt-in). */
+    public void optOut(UUID userId, boolean out, Instant now) {
+        jdbc.sql("""
+                        insert into gamer_profile (user_id, leaderboard_opt_out) values (:user, :out)
+                        on conflict (user_id) do update set leaderboard_opt_out = excluded.leaderboard_opt_out
+                        """).param("user", userId).param("out", out).update();
+        Runnable apply = () -> {
+            if (out) {
+                remove(userId);
+            } else {
+                restore(userId, now);
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    apply.run();
+                }
+            });
+        } else {
+            apply.run();
+        }
+    }
+
+    public boolean optedOut(UUID userId) {
+        return jdbc.sql("select leaderboard_opt_out from gamer_profile where user_id = :user")
+                .param("user", userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    private void restore(UUID userId, Instant now) {
+        long total = jdbc.sql("select coalesce((select total from xp_total where user_id = :user), 0)")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+        if (total > 0) {
+            set(Board.ALL_TIME, now).addIfGreater(total, userId.toString());
+        }
+        LocalDate thisWeek = weekOf(now);
+        for (int w = 0; w < props.weeksKept(); w++) {
+            LocalDate monday = thisWeek.minusWeeks(w);
+            long week = weekTotal(userId, monday);
+            if (week > 0) {
+                redis.<String>getScoredSortedSet(weekKey(monday), StringCodec.INSTANCE)
+                        .addIfGreater(week, userId.toString());
+            }
+        }
+    }
+
+    private long weekTotal(UUID userId, LocalDate monday) {
+        Instant from = monday.atStartOfDay(props.weekZone()).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(props.weekZone()).toInstant();
+        return jdbc.sql("""
+                        select coalesce(sum(points), 0) from xp_award
+                        where user_id = :user and awarded_at >= :from and awarded_at < :to
+                        """)
+                .param("user", userId)
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query(Long.class)
+                .single();
+    }
+
+    private Duration weekTtl(LocalDate monday) {
+        Instant end = monday.plusWeeks(props.weeksKept())
+                .atStartOfDay(props.weekZone())
+                .toInstant();
+        Duration left = Duration.between(clock.instant(), end);
+        return left.isNegative() || left.isZero() ? Duration.ofHours(1) : left;
+    }
+
+    private RScoredSortedSet<String> set(Board board) {
+        return set(board, clock.instant());
+    }
+
+    RScoredSortedSet<String> set(Board board, Instant now) {
+        String key = board == Board.ALL_TIME ? allTimeKey() : weekKey(weekOf(now));
+        return redis.getScoredSortedSet(key, StringCodec.INSTANCE);
+    }
+
+    /** Members of a board with their scores (for tests and the rebuild check). */
+    public Map<String, Long> snapshot(String key) {
+        Map<String, Long> out = new HashMap<>();
+        Collection<ScoredEntry<String>> all =
+                redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRange(0, -1);
+        all.forEach(e -> out.put(e.getValue(), e.getScore().longValue()));
+        return out;
+    }
+
+    public enum Board {
+        ALL_TIME,
+        WEEK
+    }
+
+    public record Standing(long rank, UUID userId, long xp) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.leaderboard;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.learner;
+
+import org.jspecify.annotations.NullMarked;

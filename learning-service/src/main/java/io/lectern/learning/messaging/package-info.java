@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.messaging;
+
+import org.jspecify.annotations.NullMarked;

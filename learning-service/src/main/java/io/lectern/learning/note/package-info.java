@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.note;
+
+import org.jspecify.annotations.NullMarked;

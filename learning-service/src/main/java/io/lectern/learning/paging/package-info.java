@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.post;
+
+import org.jspecify.annotations.NullMarked;

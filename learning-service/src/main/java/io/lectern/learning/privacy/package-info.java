@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.privacy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.progress;
+
+import org.jspecify.annotations.NullMarked;

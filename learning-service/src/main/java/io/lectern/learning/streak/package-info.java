@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.streak;
+
+import org.jspecify.annotations.NullMarked;

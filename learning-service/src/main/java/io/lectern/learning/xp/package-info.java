@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.xp;
+
+import org.jspecify.annotations.NullMarked;
