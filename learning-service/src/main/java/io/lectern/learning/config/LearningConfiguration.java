@@ -1,7 +1,10 @@
 package io.lectern.learning.config;
 
 import io.lectern.learning.badge.BadgeProperties;
+import io.lectern.learning.certificate.CertificateProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
+import io.lectern.learning.quiz.AiProperties;
+import io.lectern.learning.quiz.QuizProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
 import java.time.Clock;
@@ -23,7 +26,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     XpProperties.class,
     BadgeProperties.class,
     StreakProperties.class,
-    LeaderboardProperties.class
+    LeaderboardProperties.class,
+    AiProperties.class,
+    QuizProperties.class,
+    CertificateProperties.class
 })
 class LearningConfiguration {
 
