@@ -63,8 +63,10 @@ public class AiClient {
     private final CircuitBreaker breaker;
 
     AiClient(AiProperties props, MeterRegistry meters) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(props.connectTimeout()).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.connectTimeout())
+                .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(props.timeout());
         this.http = RestClient.builder()
