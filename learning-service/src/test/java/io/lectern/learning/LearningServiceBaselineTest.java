@@ -1,14 +1,9 @@
 package io.lectern.learning;
 
 import io.lectern.testsupport.ServiceBaselineContract;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LearningServiceBaselineTest implements ServiceBaselineContract {
-
-    @LocalServerPort
-    int port;
+/** The platform baseline, on the same Spring context as the other learning tests (one start-up). */
+class LearningServiceBaselineTest extends LearningIntegrationTest implements ServiceBaselineContract {
 
     @Override
     public int port() {

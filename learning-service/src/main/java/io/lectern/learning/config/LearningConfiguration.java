@@ -3,6 +3,9 @@ package io.lectern.learning.config;
 import io.lectern.learning.badge.BadgeProperties;
 import io.lectern.learning.certificate.CertificateProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
+import io.lectern.learning.note.NoteProperties;
+import io.lectern.learning.paging.PagingProperties;
+import io.lectern.learning.progress.ReadingProperties;
 import io.lectern.learning.quiz.AiProperties;
 import io.lectern.learning.quiz.QuizProperties;
 import io.lectern.learning.streak.StreakProperties;
@@ -27,6 +30,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     BadgeProperties.class,
     StreakProperties.class,
     LeaderboardProperties.class,
+    ReadingProperties.class,
+    NoteProperties.class,
+    PagingProperties.class,
     AiProperties.class,
     QuizProperties.class,
     CertificateProperties.class
