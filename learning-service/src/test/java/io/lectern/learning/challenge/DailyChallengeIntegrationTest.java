@@ -43,12 +43,15 @@ class DailyChallengeIntegrationTest extends AssessmentIntegrationTest {
 
         HttpResponse<String> today = get("/api/v1/challenges/today", user);
         assertThat(today.statusCode()).as(today.body()).isEqualTo(200);
-        assertThat(today.body()).doesNotContain(KEY).doesNotContain("\"answer\"").doesNotContain("Because.");
+        assertThat(today.body())
+                .doesNotContain(KEY)
+                .doesNotContain("\"answer\"")
+                .doesNotContain("Because.");
         assertThat(json(today).get("me").get("attemptsLeft").asInt()).isEqualTo(3);
 
         for (int i = 1; i <= 3; i++) {
-            HttpResponse<String> wrong =
-                    postJson("/api/v1/challenges/days/" + day + "/submissions", user, "{\"answer\":\"guess-" + i + "\"}");
+            HttpResponse<String> wrong = postJson(
+                    "/api/v1/challenges/days/" + day + "/submissions", user, "{\"answer\":\"guess-" + i + "\"}");
             assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(200);
             assertThat(json(wrong).get("correct").asBoolean()).isFalse();
             assertThat(wrong.body()).doesNotContain(KEY);
@@ -59,9 +62,12 @@ class DailyChallengeIntegrationTest extends AssessmentIntegrationTest {
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(json(blocked).get("type").asString()).endsWith("/challenge-attempts-exhausted");
         assertThat(blocked.body()).doesNotContain(KEY);
-        assertThat(rows("select count(*) from challenge_submission where user_id = ?", user)).isEqualTo(3);
-        assertThat(rows("select count(*) from challenge_solve where user_id = ?", user)).isZero();
-        assertThat(rows("select count(*) from xp_award where user_id = ?", user)).isZero();
+        assertThat(rows("select count(*) from challenge_submission where user_id = ?", user))
+                .isEqualTo(3);
+        assertThat(rows("select count(*) from challenge_solve where user_id = ?", user))
+                .isZero();
+        assertThat(rows("select count(*) from xp_award where user_id = ?", user))
+                .isZero();
     }
 
     @Test
@@ -81,21 +87,29 @@ class DailyChallengeIntegrationTest extends AssessmentIntegrationTest {
         assertThat(json(wrongOrder).get("correct").asBoolean()).isFalse();
         // Windows line endings and trailing spaces are not a different output
         HttpResponse<String> solved = postJson(
-                "/api/v1/challenges/days/" + day + "/submissions", first, "{\"answer\":\"1\\r\\n2 \\r\\nFizz\\r\\n4\\r\\nBuzz\"}");
+                "/api/v1/challenges/days/" + day + "/submissions",
+                first,
+                "{\"answer\":\"1\\r\\n2 \\r\\nFizz\\r\\n4\\r\\nBuzz\"}");
         assertThat(solved.statusCode()).as(solved.body()).isEqualTo(200);
         assertThat(json(solved).get("correct").asBoolean()).isTrue();
         clock.set(nine.plusSeconds(60));
-        assertThat(json(postJson("/api/v1/challenges/days/" + day + "/submissions", second, "{\"answer\":\"1\\n2\\nFizz\\n4\\nBuzz\"}"))
+        assertThat(json(postJson(
+                                "/api/v1/challenges/days/" + day + "/submissions",
+                                second,
+                                "{\"answer\":\"1\\n2\\nFizz\\n4\\nBuzz\"}"))
                         .get("correct")
                         .asBoolean())
                 .isTrue();
-        HttpResponse<String> again =
-                postJson("/api/v1/challenges/days/" + day + "/submissions", first, "{\"answer\":\"1\\n2\\nFizz\\n4\\nBuzz\"}");
+        HttpResponse<String> again = postJson(
+                "/api/v1/challenges/days/" + day + "/submissions", first, "{\"answer\":\"1\\n2\\nFizz\\n4\\nBuzz\"}");
         assertThat(again.statusCode()).isEqualTo(409);
 
-        assertThat(rows("select count(*) from xp_award where user_id = ? and rule = 'challenge-solved'", first)).isEqualTo(1);
-        assertThat(rows("select count(*) from activity_day where user_id = ?", first)).isEqualTo(1);
-        assertThat(rows("select count(*) from outbox where type = 'learning.challenge-solved.v1' and aggregate_id like ?",
+        assertThat(rows("select count(*) from xp_award where user_id = ? and rule = 'challenge-solved'", first))
+                .isEqualTo(1);
+        assertThat(rows("select count(*) from activity_day where user_id = ?", first))
+                .isEqualTo(1);
+        assertThat(rows(
+                        "select count(*) from outbox where type = 'learning.challenge-solved.v1' and aggregate_id like ?",
                         "%:" + first))
                 .isEqualTo(1);
         JsonNode daily = json(get("/api/v1/challenges/leaderboard?period=daily&day=" + day, first));
@@ -124,7 +138,8 @@ class DailyChallengeIntegrationTest extends AssessmentIntegrationTest {
         assertThat(json(early).get("type").asString()).endsWith("/challenge-not-yet-open");
         assertThat(json(early).get("field").asString()).isEqualTo("day");
         assertThat(early.body()).doesNotContain("Which?");
-        assertThat(rows("select count(*) from challenge_submission where user_id = ?", user)).isZero();
+        assertThat(rows("select count(*) from challenge_submission where user_id = ?", user))
+                .isZero();
     }
 
     @Test
