@@ -150,7 +150,7 @@ public class Certificates {
             store.insert(row);
             ledger.award(userId, XP_RULE, id.toString(), now);
             events.publish(
-                    id.toString(),
+                    userId.toString(),
                     new CertificateIssued(id, userId, s.id(), s.title(), level.name(), documents.verifyUrl(id), now));
             return row;
         });
@@ -262,7 +262,7 @@ public class Certificates {
             store.markRevoked(id, now, reason, adminId);
             statusLists.revoke(row.statusIndex());
             events.publish(
-                    id.toString(),
+                    row.userId().toString(),
                     new CertificateRevoked(
                             id, row.userId(), row.seriesId(), row.level().name(), reason, now));
             return store.find(id).orElseThrow();

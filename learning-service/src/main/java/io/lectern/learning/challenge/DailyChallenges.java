@@ -133,7 +133,7 @@ class DailyChallenges {
             ledger.award(userId, XP_RULE, day.toString(), now);
             activity.record(userId, now);
             events.publish(
-                    c.id() + ":" + userId,
+                    userId.toString(),
                     new ChallengeSolved(c.id(), userId, day, c.kind().name(), attemptNo, now));
         }
         int left = c.maxAttempts() - attemptNo;

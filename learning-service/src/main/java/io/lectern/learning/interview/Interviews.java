@@ -289,7 +289,7 @@ class Interviews {
         store.complete(s.id(), now, score, List.copyOf(strengths), List.copyOf(gaps), method);
         ledger.award(s.userId(), XP_RULE, s.id().toString(), now);
         events.publish(
-                s.id().toString(),
+                s.userId().toString(),
                 new InterviewCompleted(s.id(), s.userId(), s.seriesId(), s.tag(), items.size(), score, method, now));
     }
 

@@ -218,7 +218,7 @@ public class QuizService {
             if (passed) {
                 ledger.award(userId, XP_RULE, a.id().toString(), now);
                 events.publish(
-                        a.id().toString(),
+                        userId.toString(),
                         new QuizPassed(
                                 a.id(),
                                 userId,

@@ -197,11 +197,11 @@ class CertificateIntegrationTest extends AssessmentIntegrationTest {
                 .isEqualTo("UNKNOWN");
         assertThat(rows(
                         "select count(*) from outbox where type = 'learning.certificate-issued.v1' and aggregate_id = ?",
-                        id))
+                        s.user().toString()))
                 .isEqualTo(1);
         assertThat(rows(
                         "select count(*) from outbox where type = 'learning.certificate-revoked.v1' and aggregate_id = ?",
-                        id))
+                        s.user().toString()))
                 .isEqualTo(1);
     }
 

@@ -109,8 +109,8 @@ class DailyChallengeIntegrationTest extends AssessmentIntegrationTest {
         assertThat(rows("select count(*) from activity_day where user_id = ?", first))
                 .isEqualTo(1);
         assertThat(rows(
-                        "select count(*) from outbox where type = 'learning.challenge-solved.v1' and aggregate_id like ?",
-                        "%:" + first))
+                        "select count(*) from outbox where type = 'learning.challenge-solved.v1' and aggregate_id = ?",
+                        first.toString()))
                 .isEqualTo(1);
         JsonNode daily = json(get("/api/v1/challenges/leaderboard?period=daily&day=" + day, first));
         assertThat(daily.get("entries")).hasSize(2);

@@ -136,7 +136,9 @@ class QuizIntegrationTest extends AssessmentIntegrationTest {
                 .isEqualTo(4);
         assertThat(rows("select count(*) from xp_award where user_id = ? and rule = 'quiz-passed'", user))
                 .isEqualTo(1);
-        assertThat(rows("select count(*) from outbox where type = 'learning.quiz-passed.v1' and aggregate_id = ?", id))
+        assertThat(rows(
+                        "select count(*) from outbox where type = 'learning.quiz-passed.v1' and aggregate_id = ?",
+                        user.toString()))
                 .isEqualTo(1);
 
         JsonNode board = json(get("/api/v1/quizzes/leaderboard?postId=" + post, user));
