@@ -33,10 +33,16 @@ class QuizController {
         return quizzes.start(user(jwt), request);
     }
 
-    /** An open attempt's questions (no answers), or the graded result once submitted. */
+    /** The attempt's questions, without answers. */
     @GetMapping("/attempts/{id}")
-    Object attempt(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+    QuizApi.AttemptResponse attempt(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return quizzes.get(user(jwt), id);
+    }
+
+    /** The graded result of a submitted attempt: what was right, the key, and the passages to reread. */
+    @GetMapping("/attempts/{id}/result")
+    QuizApi.ResultResponse result(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return quizzes.result(user(jwt), id);
     }
 
     /** Grades the answers; submitting the same attempt again returns the first result and changes nothing. */

@@ -163,10 +163,19 @@ public class QuizService {
         return p;
     }
 
-    /** The attempt while it is open (questions without keys) or its result once submitted. */
-    Object get(UUID userId, UUID attemptId) {
+    /** The attempt and its questions, never with keys (also after submission: the result has those). */
+    QuizApi.AttemptResponse get(UUID userId, UUID attemptId) {
         QuizAttempts.Attempt a = owned(userId, attemptId);
-        return a.submittedAt() == null ? view(a, attempts.questions(a.id())) : result(a);
+        return view(a, attempts.questions(a.id()));
+    }
+
+    /** The graded result; 409 while the attempt is not submitted (the key is only shown with a result). */
+    QuizApi.ResultResponse result(UUID userId, UUID attemptId) {
+        QuizAttempts.Attempt a = owned(userId, attemptId);
+        if (a.submittedAt() == null) {
+            throw LearningProblem.conflict("quiz-attempt-not-submitted", "Submit the attempt to see its result.");
+        }
+        return result(a);
     }
 
     /**

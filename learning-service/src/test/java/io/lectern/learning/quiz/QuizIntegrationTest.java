@@ -87,6 +87,9 @@ class QuizIntegrationTest extends AssessmentIntegrationTest {
         assertNoAnswerKey(started.body());
         assertNoAnswerKey(get("/api/v1/quizzes/attempts/" + id, user).body());
         assertNoAnswerKey(get("/api/v1/quizzes/attempts?postId=" + post, user).body());
+        HttpResponse<String> noResultYet = get("/api/v1/quizzes/attempts/" + id + "/result", user);
+        assertThat(noResultYet.statusCode()).isEqualTo(409);
+        assertNoAnswerKey(noResultYet.body());
 
         Map<String, String> byType = new HashMap<>();
         attempt.get("questions")
@@ -141,6 +144,11 @@ class QuizIntegrationTest extends AssessmentIntegrationTest {
                         user.toString()))
                 .isEqualTo(1);
 
+        assertThat(json(get("/api/v1/quizzes/attempts/" + id + "/result", user))
+                        .get("score")
+                        .asDouble())
+                .isEqualTo(0.85);
+        assertNoAnswerKey(get("/api/v1/quizzes/attempts/" + id, user).body());
         JsonNode board = json(get("/api/v1/quizzes/leaderboard?postId=" + post, user));
         assertThat(board.get("entries").get(0).get("userId").asString()).isEqualTo(user.toString());
         JsonNode history = json(get("/api/v1/quizzes/attempts?postId=" + post, user));
