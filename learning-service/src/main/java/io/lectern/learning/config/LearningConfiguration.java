@@ -1,11 +1,14 @@
 package io.lectern.learning.config;
 
 import io.lectern.learning.badge.BadgeProperties;
+import io.lectern.learning.certificate.CertificateProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
 import io.lectern.learning.note.NoteProperties;
 import io.lectern.learning.paging.PagingProperties;
 import io.lectern.learning.progress.ReadingProperties;
 import io.lectern.learning.srs.SrsProperties;
+import io.lectern.learning.quiz.AiProperties;
+import io.lectern.learning.quiz.QuizProperties;
 import io.lectern.learning.streak.StreakProperties;
 import io.lectern.learning.xp.XpProperties;
 import java.time.Clock;
@@ -31,7 +34,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     ReadingProperties.class,
     NoteProperties.class,
     PagingProperties.class,
-    SrsProperties.class
+    SrsProperties.class,
+    AiProperties.class,
+    QuizProperties.class,
+    CertificateProperties.class
 })
 class LearningConfiguration {
 

@@ -20,8 +20,11 @@ import io.lectern.contracts.events.learning.BadgeEarned;
 import io.lectern.contracts.events.learning.CardsDue;
 import io.lectern.contracts.events.learning.LevelReached;
 import io.lectern.contracts.events.learning.SeriesCompleted;
+import io.lectern.contracts.events.learning.CertificateIssued;
+import io.lectern.contracts.events.learning.CertificateRevoked;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
+import io.lectern.notify.messaging.CertificateEvents;
 import io.lectern.notify.messaging.ContentEvents;
 import io.lectern.notify.messaging.IdentityEvents;
 import io.lectern.notify.messaging.LearningEvents;
@@ -37,7 +40,7 @@ class NotifySubscriptions {
 
     @Bean
     EventSubscriptions eventSubscriptions(
-            IdentityEvents identity, ContentEvents content, BillingEvents billing, LearningEvents learning) {
+            IdentityEvents identity, ContentEvents content, BillingEvents billing, LearningEvents learning, CertificateEvents certificates) {
         return EventSubscriptions.builder()
                 .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
@@ -59,6 +62,8 @@ class NotifySubscriptions {
                 .on(BadgeEarned.class, learning::onBadgeEarned)
                 .on(SeriesCompleted.class, learning::onSeriesCompleted)
                 .on(CardsDue.class, learning::onCardsDue)
+                .on(CertificateIssued.class, certificates::onCertificateIssued)
+                .on(CertificateRevoked.class, certificates::onCertificateRevoked)
                 .build();
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.certificate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.challenge;
+
+import org.jspecify.annotations.NullMarked;

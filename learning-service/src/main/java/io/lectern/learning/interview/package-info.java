@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.interview;
+
+import org.jspecify.annotations.NullMarked;

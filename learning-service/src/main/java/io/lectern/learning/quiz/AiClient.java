@@ -1,0 +1,129 @@
+package io.lectern.learning.quiz;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * ai-service's internal question generation and grading, behind a circuit breaker and a timeout.
+ * Every call returns empty when ai-service is down, slow, failing or the breaker is open: callers then
+ * use their local fallback and say so. The end user's bearer token is forwarded.
+ */
+@Component
+public class AiClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AiClient.class);
+
+    /** {@code POST /internal/v1/quiz-questions} answer. */
+    public record GeneratedQuestions(String generator, List<GeneratedQuestion> questions) {}
+
+    public record GeneratedQuestion(
+            String type,
+            String prompt,
+            @Nullable List<String> options,
+            @Nullable List<Integer> correct,
+            @Nullable String clozeAnswer,
+            @Nullable String explanation,
+            @Nullable String anchor) {}
+
+    record QuestionsRequest(UUID postId, int count, List<String> types) {}
+
+    record GradeRequest(String question, String reference, String answer) {}
+
+    /** {@code POST /internal/v1/grade} answer. */
+    public record Grade(
+            double score,
+            double similarity,
+            @Nullable List<String> coveredTerms,
+            @Nullable List<String> missingTerms,
+            @Nullable String feedback,
+            String method) {}
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+
+    AiClient(AiProperties props, MeterRegistry meters) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(props.timeout());
+        this.http = RestClient.builder()
+                .baseUrl(props.baseUrl())
+                .requestFactory(factory)
+                .build();
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(props.failureRatePercent())
+                .slidingWindowSize(props.windowSize())
+                .minimumNumberOfCalls(Math.min(5, props.windowSize()))
+                .waitDurationInOpenState(props.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        this.breaker = registry.circuitBreaker("ai-service");
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    }
+
+    public Optional<GeneratedQuestions> quizQuestions(UUID postId, int count, List<String> types) {
+        return call(
+                "quiz-questions",
+                () -> http.post()
+                        .uri("/internal/v1/quiz-questions")
+                        .headers(this::forwardToken)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new QuestionsRequest(postId, count, types))
+                        .retrieve()
+                        .body(GeneratedQuestions.class));
+    }
+
+    public Optional<Grade> grade(String question, String reference, String answer) {
+        return call(
+                "grade",
+                () -> http.post()
+                        .uri("/internal/v1/grade")
+                        .headers(this::forwardToken)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new GradeRequest(question, reference, answer))
+                        .retrieve()
+                        .body(Grade.class));
+    }
+
+    private <T> Optional<T> call(String what, Supplier<@Nullable T> request) {
+        try {
+            return Optional.ofNullable(breaker.executeSupplier(request::get));
+        } catch (CallNotPermittedException e) {
+            log.debug("ai-service {} skipped: circuit breaker open", what);
+            return Optional.empty();
+        } catch (RestClientException e) {
+            log.warn("ai-service {} failed, using the local fallback: {}", what, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void forwardToken(HttpHeaders headers) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            headers.setBearerAuth(jwt.getToken().getTokenValue());
+        }
+    }
+}

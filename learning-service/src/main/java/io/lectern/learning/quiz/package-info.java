@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.learning.quiz;
+
+import org.jspecify.annotations.NullMarked;
