@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.internal;
+
+import org.jspecify.annotations.NullMarked;
