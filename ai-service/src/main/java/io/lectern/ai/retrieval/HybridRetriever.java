@@ -57,7 +57,7 @@ public class HybridRetriever {
             SELECT c.id, c.post_id, p.slug, c.title, c.heading_path, c.anchor, c.content, c.premium,
                    coalesce(1.0 / (60 + s.rnk), 0) + coalesce(1.0 / (60 + k.rnk), 0)
                      + CASE WHEN c.post_id = ANY(CAST(:prefer AS uuid[])) THEN 0.004 ELSE 0 END AS score,
-                   s.rnk AS vec_rank, k.rnk AS text_rank,
+                   s.rnk::int AS vec_rank, k.rnk::int AS text_rank,
                    1 - (c.embedding <=> CAST(:q AS vector)) AS similarity
             FROM semantic s FULL OUTER JOIN keyword k ON s.id = k.id
             JOIN chunk c ON c.id = coalesce(s.id, k.id)
