@@ -127,6 +127,55 @@ public abstract class AiIntegrationTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One server-sent event as a client sees it. */
+    public record Sse(String event, JsonNode data) {}
+
+    /** Asks over SSE and parses the stream as a client does (event/data lines, blank-line separated). */
+    protected List<Sse> ask(@Nullable String bearer, Object body) throws Exception {
+        HttpRequest.Builder b = request("/api/v1/ai/ask")
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            b.header("Authorization", bearer);
+        }
+        HttpResponse<java.util.stream.Stream<String>> response =
+                HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("ask answered " + response.statusCode() + ": "
+                    + String.join("\n", response.body().toList()));
+        }
+        List<Sse> events = new java.util.ArrayList<>();
+        String event = "message";
+        StringBuilder data = new StringBuilder();
+        for (String line : (Iterable<String>) response.body()::iterator) {
+            if (line.isEmpty()) {
+                if (!data.isEmpty()) {
+                    events.add(new Sse(event, JSON.readTree(data.toString())));
+                }
+                event = "message";
+                data.setLength(0);
+            } else if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).strip());
+            }
+        }
+        if (!data.isEmpty()) {
+            events.add(new Sse(event, JSON.readTree(data.toString())));
+        }
+        return events;
+    }
+
+    protected static String answerText(List<Sse> events) {
+        StringBuilder sb = new StringBuilder();
+        events.stream()
+                .filter(e -> e.event().equals("piece"))
+                .forEach(e -> sb.append(e.data().path("text").asString()));
+        return sb.toString();
+    }
+
     protected static JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
     }
