@@ -17,6 +17,6 @@ class AiServiceBaselineTest implements ServiceBaselineContract {
 
     @Override
     public String protectedPath() {
-        return "/api/v1/ai/ask";
+        return "/api/v1/ai/threads";
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.access;
+
+import org.jspecify.annotations.NullMarked;

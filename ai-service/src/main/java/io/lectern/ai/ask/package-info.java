@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.ask;
+
+import org.jspecify.annotations.NullMarked;

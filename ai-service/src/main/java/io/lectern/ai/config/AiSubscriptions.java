@@ -1,0 +1,25 @@
+package io.lectern.ai.config;
+
+import io.lectern.ai.indexing.ContentEvents;
+import io.lectern.contracts.events.content.PostDeleted;
+import io.lectern.contracts.events.content.PostPublished;
+import io.lectern.contracts.events.content.PostUnpublished;
+import io.lectern.contracts.events.content.PostUpdated;
+import io.lectern.eventbus.EventSubscriptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every event ai-service consumes, in one place. */
+@Configuration(proxyBeanMethods = false)
+class AiSubscriptions {
+
+    @Bean
+    EventSubscriptions eventSubscriptions(ContentEvents content) {
+        return EventSubscriptions.builder()
+                .on(PostPublished.class, content::onPostPublished)
+                .on(PostUpdated.class, content::onPostUpdated)
+                .on(PostUnpublished.class, content::onPostUnpublished)
+                .on(PostDeleted.class, content::onPostDeleted)
+                .build();
+    }
+}

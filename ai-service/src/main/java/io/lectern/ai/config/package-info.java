@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.config;
+
+import org.jspecify.annotations.NullMarked;

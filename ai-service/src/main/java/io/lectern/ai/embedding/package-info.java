@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.embedding;
+
+import org.jspecify.annotations.NullMarked;

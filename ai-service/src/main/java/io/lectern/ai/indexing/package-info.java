@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.indexing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.reader;
+
+import org.jspecify.annotations.NullMarked;

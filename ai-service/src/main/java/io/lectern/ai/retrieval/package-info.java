@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.retrieval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.text;
+
+import org.jspecify.annotations.NullMarked;

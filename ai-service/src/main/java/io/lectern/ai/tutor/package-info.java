@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.ai.tutor;
+
+import org.jspecify.annotations.NullMarked;
