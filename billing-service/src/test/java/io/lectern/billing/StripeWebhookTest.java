@@ -186,6 +186,7 @@ class StripeWebhookTest extends BillingTestSupport {
                                 "/v1/subscriptions/" + p.subscription()))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withStatus(500)
+                        .withHeader("Stripe-Should-Retry", "false")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
         String eventId = id("evt");

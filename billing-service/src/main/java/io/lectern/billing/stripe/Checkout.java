@@ -40,13 +40,13 @@ public class Checkout {
     public record Started(Kind kind, String url, @Nullable String sessionId) {}
 
     public Started start(UUID userId, String planId, String requestId) {
+        if (!stripe.active()) {
+            throw BillingProblem.providerNotActive("stripe");
+        }
         Plan plan = plans.find(planId)
                 .filter(p -> p.stripePriceId() != null && !p.stripePriceId().isBlank())
                 .orElseThrow(
                         () -> BillingProblem.invalid("plan", "'" + planId + "' is not a plan that can be bought."));
-        if (!stripe.active()) {
-            throw BillingProblem.providerNotActive("stripe");
-        }
         Optional<SubscriptionView> current = subscriptions.ofUser(userId).stream()
                 .filter(SubscriptionView::entitled)
                 .findFirst();
