@@ -1,14 +1,9 @@
 package io.lectern.billing;
 
 import io.lectern.testsupport.ServiceBaselineContract;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BillingServiceBaselineTest implements ServiceBaselineContract {
-
-    @LocalServerPort
-    int port;
+/** Shares the Stripe-configured context of the other integration tests (one context start, not two). */
+class BillingServiceBaselineTest extends BillingTestSupport implements ServiceBaselineContract {
 
     @Override
     public int port() {

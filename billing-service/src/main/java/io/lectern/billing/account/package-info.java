@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.account;
+
+import org.jspecify.annotations.NullMarked;

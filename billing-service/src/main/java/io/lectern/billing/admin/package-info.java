@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.config;
+
+import org.jspecify.annotations.NullMarked;

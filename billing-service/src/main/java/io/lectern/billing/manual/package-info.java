@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.manual;
+
+import org.jspecify.annotations.NullMarked;

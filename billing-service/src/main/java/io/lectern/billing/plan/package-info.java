@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.plan;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.stripe;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.subscription;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.sync;
+
+import org.jspecify.annotations.NullMarked;
