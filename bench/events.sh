@@ -4,7 +4,7 @@
 # Defaults: 20000 events for throughput, then 1000 events/s for 15 s for latency.
 # Set BENCH_LANES to change handler lanes per stream (default 4). BENCH_TX_BATCHES lists the consumer
 # transaction batch sizes to compare, run one after the other in this invocation (default "1 50":
-# one transaction per event, as before ADR 0006, vs up to 50 events per transaction).
+# one transaction per event, as before ADR 0007, vs up to 50 events per transaction).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

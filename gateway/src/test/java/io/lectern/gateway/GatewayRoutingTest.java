@@ -147,6 +147,14 @@ class GatewayRoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void servicesLearnTheHostAndPortTheClientAddressed() throws Exception {
+        get("/api-docs/content");
+        StandInService.Received docs = SERVICES.get("content").last("/v3/api-docs");
+        assertThat(docs.headers().getFirst("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(docs.headers().getFirst("X-Forwarded-Port")).isEqualTo(Integer.toString(port));
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         assertThat(get("/actuator/health").body()).contains("UP");
     }

@@ -67,7 +67,12 @@ class RouteTableSystemTest {
     static void start() throws Exception {
         Stack.ensureUp();
         for (int i = 0; i < SERVICES.length; i++) {
-            HttpResponse<String> docs = Stack.get("http://127.0.0.1:" + (Stack.PORT_BASE + 1 + i) + "/v3/api-docs");
+            // a service builds its document on the first request: slow on a busy machine
+            HttpResponse<String> docs = Stack.HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (Stack.PORT_BASE + 1 + i) + "/v3/api-docs"))
+                            .timeout(Duration.ofMinutes(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(docs.statusCode()).as(SERVICES[i] + " /v3/api-docs").isEqualTo(200);
             JsonNode paths = JSON.readTree(docs.body()).path("paths");
             for (Map.Entry<String, JsonNode> path : paths.properties()) {
@@ -288,7 +293,7 @@ class RouteTableSystemTest {
             headers.put("Authorization", "Bearer " + token);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Duration.ofSeconds(60))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -145,9 +145,23 @@ public class CommentService {
         return out;
     }
 
+    /**
+     * Comment events use the post id as their aggregate id; holding the post row until commit makes
+     * their outbox order the commit order (two concurrent comments would otherwise take outbox
+     * sequence numbers in one order and commit in the other). NO KEY UPDATE leaves inserts that only
+     * reference the post free.
+     */
+    private void lockPostForEvents(UUID postId) {
+        jdbc.sql("select id from post where id = :id for no key update")
+                .param("id", postId)
+                .query(UUID.class)
+                .optional();
+    }
+
     @Transactional
     CommentRow create(String slug, CommentRequest request, Caller caller) {
         PostRef post = publishedPost(slug);
+        lockPostForEvents(post.id());
         String body = checkedBody(request.body());
         CommentRow parent = null;
         if (request.parentId() != null) {
@@ -287,6 +301,7 @@ public class CommentService {
         if (c.status() == Status.APPROVED) {
             return c;
         }
+        lockPostForEvents(c.postId());
         jdbc.sql("update comment set status = 'APPROVED', updated_at = now() where id = :id")
                 .param("id", id)
                 .update();

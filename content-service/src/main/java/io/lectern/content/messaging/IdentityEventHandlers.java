@@ -76,9 +76,6 @@ public class IdentityEventHandlers {
                         insert into author_profile (user_id, display_name, version, deleted)
                         values (:id, '', :max, true)
                         on conflict (user_id) do update set display_name = '', version = :max, deleted = true
-                        """)
-                .param("id", event.userId())
-                .param("max", Long.MAX_VALUE)
-                .update();
+                        """).param("id", event.userId()).param("max", Long.MAX_VALUE).update();
     }
 }

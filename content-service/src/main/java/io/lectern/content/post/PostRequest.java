@@ -19,7 +19,10 @@ record PostRequest(
         @NotNull String markdown,
         @Nullable String excerpt,
         @Nullable Difficulty difficulty,
-        @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "false") Boolean premium,
+
+        @io.swagger.v3.oas.annotations.media.Schema(defaultValue = "false")
+        Boolean premium,
+
         @Nullable List<@NotBlank @Size(max = 60) String> tags,
         @Nullable UUID seriesId,
         @Nullable @PositiveOrZero Integer seriesPosition,

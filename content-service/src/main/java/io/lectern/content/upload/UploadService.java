@@ -51,10 +51,17 @@ public class UploadService {
     private final JdbcClient jdbc;
     private final UploadProperties props;
     private final Path root;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    /** One decode at a time: two big images side by side would not fit the heap. */
+    private final java.util.concurrent.Semaphore decoding = new java.util.concurrent.Semaphore(1, true);
 
-    UploadService(JdbcClient jdbc, UploadProperties props) {
+    UploadService(
+            JdbcClient jdbc,
+            UploadProperties props,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.props = props;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.root = Path.of(props.directory()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -75,7 +82,7 @@ public class UploadService {
 
     record StoredFile(Path path, String contentType, boolean image) {}
 
-    @Transactional
+    /** Decoding and re-encoding happen before the transaction: no connection is held meanwhile. */
     UploadResponse store(Caller caller, @Nullable String originalName, byte[] bytes) {
         if (!caller.canAuthor()) {
             throw ProblemException.forbidden("Uploading files needs the author role.");
@@ -106,16 +113,40 @@ public class UploadService {
         Integer height = null;
         String contentType = kind.contentType;
         if (kind.image()) {
-            BufferedImage image = decode(bytes);
-            width = image.getWidth();
-            height = image.getHeight();
-            String format = kind.storedExtension.equals("jpg") ? "jpeg" : kind.storedExtension;
-            stored = encode(kind == UploadKind.JPEG ? withoutAlpha(image) : image, format);
-            preview = encode(withoutAlpha(scaled(image, props.previewWidth())), "jpeg");
-            contentType = format.equals("jpeg") ? "image/jpeg" : "image/" + format;
+            decoding.acquireUninterruptibly();
+            try {
+                BufferedImage image = decode(bytes);
+                width = image.getWidth();
+                height = image.getHeight();
+                String format = kind.storedExtension.equals("jpg") ? "jpeg" : kind.storedExtension;
+                stored = encode(kind == UploadKind.JPEG ? withoutAlpha(image) : image, format);
+                preview = encode(withoutAlpha(scaled(image, props.previewWidth())), "jpeg");
+                contentType = format.equals("jpeg") ? "image/jpeg" : "image/" + format;
+            } finally {
+                decoding.release();
+            }
         } else if (kind == UploadKind.JSON || kind == UploadKind.CSV) {
             contentType = kind.contentType + "; charset=utf-8";
         }
+        byte[] storedBytes = stored;
+        byte[] previewBytes = preview;
+        String storedType = contentType;
+        Integer storedWidth = width;
+        Integer storedHeight = height;
+        return java.util.Objects.requireNonNull(tx.execute(status ->
+                persist(caller, id, kind, filename, storedBytes, previewBytes, storedType, storedWidth, storedHeight)));
+    }
+
+    private UploadResponse persist(
+            Caller caller,
+            UUID id,
+            UploadKind kind,
+            String filename,
+            byte[] stored,
+            byte @Nullable [] preview,
+            String contentType,
+            @Nullable Integer width,
+            @Nullable Integer height) {
         long used = jdbc.sql("select coalesce(sum(size_bytes), 0) from upload where owner_id = :id")
                 .param("id", caller.userId())
                 .query(Long.class)
@@ -272,7 +303,12 @@ public class UploadService {
                                             + " are allowed.")
                             .with("limit", props.maxPixels());
                 }
-                return reader.read(0);
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt(pixels / (double) props.decodePixels()));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
             } finally {
                 reader.dispose();
             }

@@ -169,23 +169,36 @@ class ContentEventsTest extends ContentApiTest {
 
     private static Map<String, Object> registered(UUID user, String name) {
         return Map.of(
-                "userId", user.toString(),
-                "email", user + "@example.org",
-                "displayName", name,
-                "locale", "en",
-                "timeZone", "UTC",
-                "registeredAt", Instant.now().toString());
+                "userId",
+                user.toString(),
+                "email",
+                user + "@example.org",
+                "displayName",
+                name,
+                "locale",
+                "en",
+                "timeZone",
+                "UTC",
+                "registeredAt",
+                Instant.now().toString());
     }
 
     private static Map<String, Object> profile(UUID user, String name, long version) {
         return Map.of(
-                "userId", user.toString(),
-                "displayName", name,
-                "locale", "en",
-                "timeZone", "UTC",
-                "digestOptIn", false,
-                "notificationEmailsOptIn", false,
-                "version", version);
+                "userId",
+                user.toString(),
+                "displayName",
+                name,
+                "locale",
+                "en",
+                "timeZone",
+                "UTC",
+                "digestOptIn",
+                false,
+                "notificationEmailsOptIn",
+                false,
+                "version",
+                version);
     }
 
     private @org.jspecify.annotations.Nullable String profileName(UUID user) {
@@ -230,7 +243,8 @@ class ContentEventsTest extends ContentApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "Sentinel".equals(profileName(sentinel)));
 
         assertThat(profileName(writer)).isNull();
-        JsonNode comment = get("/api/v1/posts/" + slug + "/comments", null).json().get(0);
+        JsonNode comment =
+                get("/api/v1/posts/" + slug + "/comments", null).json().get(0);
         assertThat(comment.path("authorName").asString()).isEqualTo("Former member");
     }
 }

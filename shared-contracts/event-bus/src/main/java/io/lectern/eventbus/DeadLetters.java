@@ -58,19 +58,33 @@ public final class DeadLetters {
         this.dispatcher = dispatcher;
     }
 
+    /** Reads each dead-letter stream page by page and stops at {@code limit}: never a whole stream at once. */
     public List<DeadLetter> list(int limit) {
         List<DeadLetter> result = new ArrayList<>();
         for (String producer : producers) {
-            Map<StreamMessageId, Map<String, String>> entries = stream(producer)
-                    .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX));
-            entries.forEach((id, fields) -> {
-                if (identity.group().equals(fields.get(GROUP)) && result.size() < limit) {
-                    result.add(toDeadLetter(producer, id, fields));
+            StreamMessageId after = null;
+            while (result.size() < limit) {
+                Map<StreamMessageId, Map<String, String>> page = stream(producer)
+                        .range((after == null
+                                        ? StreamRangeArgs.startId(StreamMessageId.MIN)
+                                        : StreamRangeArgs.startIdExclusive(after))
+                                .endId(StreamMessageId.MAX)
+                                .count(PAGE));
+                for (Map.Entry<StreamMessageId, Map<String, String>> entry : page.entrySet()) {
+                    after = entry.getKey();
+                    if (identity.group().equals(entry.getValue().get(GROUP)) && result.size() < limit) {
+                        result.add(toDeadLetter(producer, entry.getKey(), entry.getValue()));
+                    }
                 }
-            });
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
         }
         return result;
     }
+
+    static final int PAGE = 100;
 
     public Optional<DeadLetter> find(String id) {
         return locate(id).map(l -> toDeadLetter(l.producer(), l.entryId(), l.fields()));

@@ -149,7 +149,7 @@ public class EventBusAutoConfiguration {
                 identity,
                 props,
                 relay,
-                new StreamTrimmer(redis, identity),
+                new StreamTrimmer(redis, identity, props.trim().abandonedGroupAfter()),
                 metrics,
                 deadLetters.producers());
     }

@@ -43,6 +43,7 @@ public record EventBusProperties(
      * @param idleTimeout entries pending longer than this are taken from a (presumably dead) consumer;
      *     must exceed the slowest handler
      * @param inboxRetention how long handled event ids are remembered; keep it above the relay retention
+     * @param deadLetterMaxLength about how many entries a dead-letter stream keeps (oldest dropped first)
      * @param transactionBatch at most this many entries of one lane are applied in one database
      *     transaction (one commit instead of one per event); when any of them fails the transaction rolls
      *     back and they are applied one by one, each in its own transaction. 1 = one transaction per event
@@ -57,12 +58,18 @@ public record EventBusProperties(
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("5s") Duration claimInterval,
             @DefaultValue("14d") Duration inboxRetention,
+            @DefaultValue("10000") int deadLetterMaxLength,
             @DefaultValue("1") int transactionBatch) {}
 
-    /** Periodic MINID trimming of the service's own stream, bounded by every group's oldest unacknowledged entry. */
+    /**
+     * Periodic MINID trimming of the service's own stream, bounded by every group's oldest unacknowledged entry.
+     *
+     * @param abandonedGroupAfter a group whose consumers have all been idle this long stops holding trimming back
+     */
     public record Trim(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("1m") Duration interval) {}
+            @DefaultValue("1m") Duration interval,
+            @DefaultValue("7d") Duration abandonedGroupAfter) {}
 
     /** Binds properties from a plain map with the same defaults as in a Spring context (tests, benchmarks). */
     public static EventBusProperties bind(Map<String, String> properties) {

@@ -347,8 +347,12 @@ final class StreamConsumer implements Runnable {
         fields.put(DeadLetters.ERROR, OutboxRelay.truncate(String.valueOf(error)));
         fields.put(DeadLetters.DELIVERIES, Long.toString(deliveries));
         fields.put(DeadLetters.DEAD_AT, Instant.now().toString());
+        // bounded (approximately, which is cheap): dead letters pile up exactly when something is broken
         redis.<String, String>getStream(identity.deadLetterKey(producer), StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+                .add(StreamAddArgs.entries(fields)
+                        .trimNonStrict()
+                        .maxLen(props.deadLetterMaxLength())
+                        .noLimit());
         stream.ack(identity.group(), entry.id());
         retries.remove(entry.id());
         metrics.deadLettered(identity.group(), String.valueOf(entry.fields().get(StreamEntries.TYPE)));

@@ -72,4 +72,50 @@ class StreamTrimmingTest {
             assertThat(stream.size()).isEqualTo(10);
         }
     }
+
+    @Test
+    void aGroupWhoseConsumersWentQuietLongAgoNoLongerPinsTrimming() {
+        try (BusFixture bus = BusFixture.create()) {
+            BusIdentity identity = bus.identity("producer", "p");
+            RStream<String, String> stream =
+                    bus.redis.getStream(identity.streamKey(BusFixture.SCHEMA), StringCodec.INSTANCE);
+            stream.createGroup(
+                    StreamCreateGroupArgs.name("live").id(StreamMessageId.ALL).makeStream());
+            stream.createGroup(StreamCreateGroupArgs.name("retired").id(StreamMessageId.ALL));
+            List<StreamMessageId> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", Integer.toString(i))));
+            }
+            // the retired service read everything once and never acknowledged or came back
+            stream.readGroup(
+                    "retired", "r", StreamReadGroupArgs.neverDelivered().count(20));
+            StreamTrimmer trimmer = new StreamTrimmer(bus.redis, identity, java.time.Duration.ofMillis(400));
+            keepUp(stream);
+            assertThat(trimmer.trim())
+                    .as("while the retired group was recently active")
+                    .isZero();
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> {
+                        keepUp(stream);
+                        trimmer.trim();
+                        return stream.range(
+                                        StreamRangeArgs.startId(ids.getFirst()).endId(ids.getFirst()))
+                                .isEmpty();
+                    });
+            assertThat(stream.size()).isEqualTo(1);
+        }
+    }
+
+    /** The live group handles each new entry at once, so its consumer never goes quiet. */
+    private static void keepUp(RStream<String, String> stream) {
+        stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", "tick"));
+        Map<StreamMessageId, Map<String, String>> read = stream.readGroup(
+                "live", "l", StreamReadGroupArgs.neverDelivered().count(1000));
+        if (!read.isEmpty()) {
+            stream.ack("live", read.keySet().toArray(StreamMessageId[]::new));
+        }
+    }
 }
