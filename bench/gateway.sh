@@ -5,7 +5,10 @@
 # Defaults: 1000 req/s open-loop for 20 s (after 10 s warm-up), then wrk -t2 -c64 for 15 s each.
 # BENCH_SERVICE=content measures against the real content-service (its own fresh database, one
 # published post, the small-VPS JVM flags of ./lectern) instead of the JDK HttpServer stand-in.
-# Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix; starts nothing else shared.
+# BENCH_READER=anonymous sends the load without a token (the public, cacheable answer: content's read
+# cache serves it); the default is a signed-in reader (JWT checked by the gateway and the service).
+# BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
+# limiter's cost. Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,10 +16,11 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RATE="${1:-1000}"; MEASURE="${2:-20}"; WRK_SECONDS="${3:-15}"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
-MODULES=shared-contracts/events,shared-contracts/event-bus,shared-contracts/test-support,gateway,bench
-[ "${BENCH_SERVICE:-}" = content ] && MODULES="$MODULES,shared-contracts/platform,content-service"
-./mvnw -B -ntp -q install -DskipTests -pl "$MODULES"
-./mvnw -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+MODULES=gateway,bench
+[ "${BENCH_SERVICE:-}" = content ] && MODULES="$MODULES,content-service"
+# Reactor build (-am): never picks up io.lectern jars another build installed in ~/.m2.
+./mvnw -B -ntp -q package -DskipTests -pl "$MODULES" -am \
+  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -36,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 
 wait_http() { # url: poll until it answers, at most 60 s
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
     sleep 0.1
   done
@@ -55,9 +59,10 @@ if [ "${BENCH_SERVICE:-}" = content ]; then
   CONTENT_PORT=$(free_port)
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $BENCH_DB" >/dev/null
   psql -q -h 127.0.0.1 -U postgres -d "$BENCH_DB" -f compose/postgres/init/10-lectern.sql >/dev/null
-  JVM_FLAGS=$(sed -n 's/^JVM_FLAGS="\${LECTERN_JAVA_OPTS:-\(.*\)}"$/\1/p' lectern)
+  SEAL_KEY=$(openssl rand -base64 32)  # the service refuses to start without a secret
+JVM_FLAGS=$(sed -n 's/^JVM_FLAGS="\${LECTERN_JAVA_OPTS:-\(.*\)}"$/\1/p' lectern)
   # shellcheck disable=SC2086
-  MALLOC_ARENA_MAX=2 PORT=$CONTENT_PORT LECTERN_DB_NAME=$BENCH_DB LECTERN_EVENTS_NAMESPACE="$RUN" \
+  LECTERN_SEAL_KEY="$SEAL_KEY" MALLOC_ARENA_MAX=2 PORT=$CONTENT_PORT LECTERN_DB_NAME=$BENCH_DB LECTERN_EVENTS_NAMESPACE="$RUN" \
   LECTERN_JWKS_URI="$JWKS_URI" LECTERN_JWT_ISSUER="http://bench.lectern" LECTERN_JWT_AUDIENCE=lectern \
     "$JAVA_HOME/bin/java" $JVM_FLAGS -jar content-service/target/content-service-0.1.0-SNAPSHOT.jar \
     --logging.level.root=WARN >"$WORK/content.log" 2>&1 &
@@ -95,6 +100,8 @@ wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 
 TOKEN="$(cat "$WORK/token")"
 AUTH="Authorization: Bearer $TOKEN"
+LOAD_HDR=("-H" "$AUTH"); LOAD_ARG="$AUTH"
+if [ "${BENCH_READER:-}" = anonymous ]; then LOAD_HDR=(); LOAD_ARG="Accept: application/json"; fi
 DIRECT="http://127.0.0.1:$TARGET_PORT/api/v1/posts/$SLUG"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/$SLUG"
 # the token must really pass the gateway's check, and the limiter must be on
@@ -102,19 +109,19 @@ curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
 grep -qi '^X-RateLimit-Remaining' "$WORK/headers" || { echo "rate limiter not active" >&2; exit 1; }
 
 echo "== warm-up: wrk 15 s on each target (JIT, pools, token cache) before anything is measured"
-wrk -t2 -c32 -d15s -H "$AUTH" "$GATEWAY" >/dev/null
-wrk -t2 -c32 -d5s -H "$AUTH" "$DIRECT" >/dev/null
+wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$GATEWAY" >/dev/null
+wrk -t2 -c32 -d5s "${LOAD_HDR[@]}" "$DIRECT" >/dev/null
 load() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.OpenLoopLoad "$@"; }
-echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); reader: ${BENCH_READER:-signed-in}"
 echo "== fixed rate $RATE req/s, 10 s warm-up, $MEASURE s measured, latency from the intended send time"
-D_LAT=$(load "$DIRECT" "$RATE" 10 "$MEASURE" 32 "$AUTH")
-G_LAT=$(load "$GATEWAY" "$RATE" 10 "$MEASURE" 32 "$AUTH")
+D_LAT=$(load "$DIRECT" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")
+G_LAT=$(load "$GATEWAY" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")
 echo "direct : $D_LAT"
 echo "gateway: $G_LAT"
 
 echo "== max throughput: wrk -t2 -c64 -d${WRK_SECONDS}s"
-D_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$DIRECT")
-G_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency -H "$AUTH" "$GATEWAY")
+D_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency "${LOAD_HDR[@]}" "$DIRECT")
+G_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency "${LOAD_HDR[@]}" "$GATEWAY")
 D_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$D_WRK")
 G_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$G_WRK")
 echo "direct : $D_RPS req/s  ($(grep -E 'Non-2xx|Socket errors' <<<"$D_WRK" || echo 'all 2xx'))"
@@ -132,4 +139,27 @@ echo "== limiter during the run (fail-open count must be absent or 0, else Redis
 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
   | grep -E '^(lectern_gateway_ratelimit|spring_cloud_gateway_requests_seconds_count|resilience4j_circuitbreaker_state\{.*state="open")' \
   | sed 's/^/   /'
-echo "== gateway RSS: $(ps -o rss= -p "${PIDS[1]}" | awk '{printf "%.0f MB", $1/1024}')"
+if [ "${BENCH_LIMITER:-}" = compare ]; then
+  # Same gateway, same flags, limiter switched off; measured right after the limiter-on line above.
+  NOLIMIT_PORT=$(free_port)
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
+    -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
+    -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
+    --server.port="$NOLIMIT_PORT" --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
+    --lectern.security.jwk-set-uri="$JWKS_URI" \
+    --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
+    --lectern.gateway.rate-limit.enabled=false --logging.level.root=WARN >"$WORK/gateway-nolimit.log" 2>&1 &
+  PIDS+=($!)
+  wait_http "http://127.0.0.1:$NOLIMIT_PORT/actuator/health"
+  NOLIMIT="http://127.0.0.1:$NOLIMIT_PORT/api/v1/posts/$SLUG"
+  wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$NOLIMIT" >/dev/null
+  ON_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$GATEWAY")
+  OFF_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$NOLIMIT")
+  ON_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$ON_WRK"); OFF_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$OFF_WRK")
+  python3 - "$ON_RPS" "$OFF_RPS" <<'PY'
+import sys
+on, off = map(float, sys.argv[1:])
+print(f"== limiter: on {on:.0f} req/s, off {off:.0f} req/s -> the limiter costs {(1-on/off)*100:.1f}% of throughput (target <= 10%)")
+PY
+fi
+echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"

@@ -77,6 +77,8 @@ public final class SearchBenchmark {
                         // Nothing consumes this run's events: keep them in the (throwaway) outbox.
                         "--lectern.events.relay.enabled=false",
                         "--lectern.events.consumer.enabled=false",
+                        // a fresh random secret per run: the service refuses to start without one
+                        "--LECTERN_SEAL_KEY=" + java.util.Base64.getEncoder().encodeToString(seed(32)),
                         "--lectern.security.jwk-set-uri=" + tokens.jwkSetUri(),
                         "--lectern.security.issuer=" + TestTokens.ISSUER,
                         "--lectern.security.audience=" + TestTokens.AUDIENCE,
@@ -143,7 +145,19 @@ public final class SearchBenchmark {
         for (int clients : clientCounts) {
             run(base, queries, clients, true, clients == clientCounts[0]);
         }
+        compareStatements(infra, queries);
         service.destroy();
+        service.waitFor();
+        String copy = System.getenv("BENCH_COPY_DB");
+        if (copy != null && !copy.isBlank()) {
+            // For EXPLAIN ANALYZE by hand on the same 10,000 posts: a copy outlives this run's database.
+            try (Connection c = infra.admin("postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("drop database if exists \"" + copy + "\"");
+                s.execute("create database \"" + copy + "\" template \"" + infra.database() + "\"");
+            }
+            System.out.printf("== database copied to %s (drop it when done)%n", copy);
+        }
         System.exit(0);
     }
 
@@ -204,6 +218,87 @@ public final class SearchBenchmark {
         }
     }
 
+    /** The search statement before ADR 0034: every match ranked on its whole (toasted) vector. */
+    static final String BEFORE = """
+            with q as (select websearch_to_tsquery('english', ?) as query),
+            hits as (
+              select p.id, p.slug, p.title, p.excerpt, p.markdown, p.premium, p.published_at,
+                ts_rank_cd(p.search_public, q.query, 32) as rank, q.query
+              from content.post p, q
+              where p.status = 'PUBLISHED' and p.search_public @@ q.query
+              order by rank desc, p.published_at desc limit 20)
+            select id, slug, title, excerpt, premium, published_at, rank,
+              ts_headline('english', case when premium then excerpt else excerpt || ' ' || markdown end,
+                query, 'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
+            from hits order by rank desc, published_at desc
+            """;
+
+    /** The statement of ADR 0034 (as SearchController runs it for an anonymous reader, no filters). */
+    static final String AFTER = """
+            with candidates as (
+              select p.id, p.published_at from content.post p
+              where p.status = 'PUBLISHED' and p.search_public @@ websearch_to_tsquery('english', ?)
+              order by ts_rank_cd(p.search_head, websearch_to_tsquery('english', ?), 32) desc, p.published_at desc
+              limit 100),
+            hits as (
+              select c.id, c.published_at, ts_rank_cd(p.search_public, websearch_to_tsquery('english', ?), 32) as rank
+              from candidates c join content.post p on p.id = c.id
+              order by rank desc, c.published_at desc limit 20)
+            select p.id, p.slug, p.title, p.excerpt, p.premium, h.published_at, h.rank,
+              ts_headline('english', case when p.premium then p.excerpt else p.excerpt || ' ' || left(p.markdown, 2000) end,
+                websearch_to_tsquery('english', ?),
+                'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
+            from hits h join content.post p on p.id = h.id
+            order by h.rank desc, h.published_at desc
+            """;
+
+    /** Both statements over JDBC, interleaved query by query, on the same data: the before/after ratio. */
+    private static void compareStatements(TestInfrastructure infra, List<String[]> queries) throws Exception {
+        try (Connection c = infra.admin(infra.database())) {
+            long[] before = new long[queries.size()];
+            long[] after = new long[queries.size()];
+            for (int round = 0; round < 2; round++) { // round 0 warms both up
+                for (int i = 0; i < queries.size(); i++) {
+                    String q = queries.get(i)[1];
+                    before[i] = time(c, BEFORE, q, 1);
+                    after[i] = time(c, AFTER, q, 4);
+                }
+            }
+            double b95 = at(sortedCopy(before), 0.95);
+            double a95 = at(sortedCopy(after), 0.95);
+            System.out.printf(
+                    "== SQL only, one connection, interleaved on the same data: before (ADR 0033) %s | after (ADR 0034) %s | p95 %.1fx faster%n",
+                    percentiles(before.clone()), percentiles(after.clone()), b95 / a95);
+        }
+    }
+
+    private static long time(Connection c, String sql, String q, int params) throws Exception {
+        long t0 = System.nanoTime();
+        try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int p = 1; p <= params; p++) {
+                s.setString(p, q);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString("snippet");
+                }
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static long[] sortedCopy(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    private static byte[] seed(int bytes) {
+        byte[] out = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(out);
+        return out;
+    }
+
     private static final String[] KINDS = {"title", "body", "stemmed", "multi"};
 
     private static int kindIndex(String kind) {
@@ -238,7 +333,7 @@ public final class SearchBenchmark {
     }
 
     private static void waitForHealth(String base, Process service, File log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("content-service exited; see " + log);
@@ -256,6 +351,6 @@ public final class SearchBenchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("content-service did not become healthy in 120 s; see " + log);
+        throw new IllegalStateException("content-service did not become healthy in 300 s; see " + log);
     }
 }

@@ -79,6 +79,15 @@ public class EventBusBenchmark {
         props.put("lectern.service.schema", "content");
         props.put("lectern.events.namespace", infra.namespace());
         props.put("lectern.events.consumer.concurrency", System.getProperty("bench.lanes", "4"));
+        String txBatch = System.getProperty("bench.txBatch", "50");
+        props.put("lectern.events.consumer.transaction-batch", txBatch);
+        System.out.printf(
+                "== consumer: %s lanes, up to %s events per handler transaction; machine: %d cores, load average %s%n",
+                System.getProperty("bench.lanes", "4"),
+                txBatch,
+                Runtime.getRuntime().availableProcessors(),
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                        .trim());
         props.put("logging.level.root", "warn");
         SpringApplication app = new SpringApplication(EventBusBenchmark.class);
         app.setWebApplicationType(WebApplicationType.NONE);

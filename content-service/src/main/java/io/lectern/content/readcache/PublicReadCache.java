@@ -131,6 +131,7 @@ public final class PublicReadCache extends OncePerRequestFilter {
         wrapper.setHeader(HttpHeaders.ETAG, etag);
         String contentType = wrapper.getContentType();
         if (key != null
+                && "GET".equals(method)
                 && contentType != null
                 && body.length <= props.maxBodyBytes()
                 && isPublic(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))

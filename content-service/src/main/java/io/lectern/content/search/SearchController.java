@@ -24,7 +24,13 @@ class SearchController {
      * How many matches are ranked on their whole vector. A query matching more posts than this ranks
      * the best title/tag/excerpt matches and then the most recent body matches (ADR 0034).
      */
-    static final int RANK_WINDOW = 200;
+    static final int RANK_WINDOW = 100;
+
+    /**
+     * Snippets are cut from the excerpt and the first this-many characters of the body: ts_headline
+     * parses its whole input, and on a page of 20 long posts it was the largest cost (ADR 0034).
+     */
+    static final int SNIPPET_SOURCE_CHARS = 2000;
 
     private final JdbcClient jdbc;
 
@@ -61,7 +67,8 @@ class SearchController {
         //    the planner estimates it); they are ordered by the rank of the small, untoasted head vector
         //    (title, tags, excerpt), then by recency, and cut to RANK_WINDOW;
         // 2. only those are ranked on the whole (toasted) vector, body included;
-        // 3. snippets (ts_headline, the expensive part) only for the returned page.
+        // 3. snippets (ts_headline, the expensive part) only for the returned page, from the excerpt and
+        //    the start of the body.
         String sql = """
                 with candidates as (
                   select p.id, p.published_at
@@ -79,7 +86,8 @@ class SearchController {
                   order by rank desc, c.published_at desc limit :limit)
                 select p.id, p.slug, p.title, p.excerpt, p.premium, h.published_at, h.rank,
                   ts_headline('english',
-                    case when p.premium and not :full then p.excerpt else p.excerpt || ' ' || p.markdown end,
+                    case when p.premium and not :full then p.excerpt
+                         else p.excerpt || ' ' || left(p.markdown, :snippetSource) end,
                     websearch_to_tsquery('english', :q),
                     'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
                 from hits h join post p on p.id = h.id
@@ -92,6 +100,7 @@ class SearchController {
                 .param("limit", Math.max(1, Math.min(limit, 50)))
                 .param("full", full)
                 .param("window", RANK_WINDOW)
+                .param("snippetSource", SNIPPET_SOURCE_CHARS)
                 .query((rs, n) -> new Hit(
                         rs.getObject("id", UUID.class),
                         rs.getString("slug"),

@@ -44,6 +44,9 @@ public record EventBusProperties(
      *     must exceed the slowest handler
      * @param inboxRetention how long handled event ids are remembered; keep it above the relay retention
      * @param deadLetterMaxLength about how many entries a dead-letter stream keeps (oldest dropped first)
+     * @param transactionBatch at most this many entries of one lane are applied in one database
+     *     transaction (one commit instead of one per event); when any of them fails the transaction rolls
+     *     back and they are applied one by one, each in its own transaction. 1 = one transaction per event
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -55,7 +58,8 @@ public record EventBusProperties(
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("5s") Duration claimInterval,
             @DefaultValue("14d") Duration inboxRetention,
-            @DefaultValue("10000") int deadLetterMaxLength) {}
+            @DefaultValue("10000") int deadLetterMaxLength,
+            @DefaultValue("1") int transactionBatch) {}
 
     /**
      * Periodic MINID trimming of the service's own stream, bounded by every group's oldest unacknowledged entry.

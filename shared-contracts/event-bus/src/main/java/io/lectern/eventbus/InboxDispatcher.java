@@ -2,6 +2,7 @@ package io.lectern.eventbus;
 
 import io.lectern.contracts.events.EventEnvelope;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.MDC;
@@ -68,6 +69,61 @@ final class InboxDispatcher {
         return dispatch(subscription, envelope);
     }
 
+    /**
+     * Applies several events in ONE transaction: one commit for all of them. Any failure rolls every one
+     * back and is thrown; the caller then applies them one by one ({@link #dispatch(Map)}), so a
+     * failing event never takes its neighbours' effects with it.
+     */
+    void dispatchAll(List<Map<String, String>> batch) {
+        transactions.executeWithoutResult(status -> {
+            for (Map<String, String> fields : batch) {
+                EventEnvelope envelope = StreamEntries.toEnvelope(fields);
+                EventSubscriptions.Subscription<?> subscription = byType.get(envelope.type());
+                if (subscription != null) {
+                    applyTimed(subscription, envelope);
+                }
+            }
+        });
+    }
+
+    private <T> void applyTimed(EventSubscriptions.Subscription<T> subscription, EventEnvelope envelope) {
+        T payload = mapper.readValue(envelope.payload(), subscription.payloadType());
+        Timer timer = timers.computeIfAbsent(envelope.type(), t -> metrics.handlerTimer(group, t));
+        long start = System.nanoTime();
+        String previousRequestId = MDC.get("requestId");
+        if (envelope.traceId() != null) {
+            MDC.put("requestId", envelope.traceId());
+        }
+        try {
+            apply(subscription, payload, envelope);
+        } finally {
+            timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (previousRequestId == null) {
+                MDC.remove("requestId");
+            } else {
+                MDC.put("requestId", previousRequestId);
+            }
+        }
+    }
+
+    /** Inside the caller's transaction: marks the event seen and runs its handler; false for a duplicate. */
+    private <T> boolean apply(EventSubscriptions.Subscription<T> subscription, T payload, EventEnvelope envelope) {
+        int inserted = jdbc.sql(insertInbox)
+                .params(group, envelope.eventId(), envelope.type())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        try {
+            subscription.handler().handle(payload, envelope);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HandlerFailedException(e);
+        }
+        return true;
+    }
+
     <T> Outcome dispatch(EventSubscriptions.Subscription<T> subscription, EventEnvelope envelope) {
         T payload = mapper.readValue(envelope.payload(), subscription.payloadType());
         Timer timer = timers.computeIfAbsent(envelope.type(), t -> metrics.handlerTimer(group, t));
@@ -77,22 +133,7 @@ final class InboxDispatcher {
             MDC.put("requestId", envelope.traceId());
         }
         try {
-            Boolean handled = transactions.execute(status -> {
-                int inserted = jdbc.sql(insertInbox)
-                        .params(group, envelope.eventId(), envelope.type())
-                        .update();
-                if (inserted == 0) {
-                    return false;
-                }
-                try {
-                    subscription.handler().handle(payload, envelope);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new HandlerFailedException(e);
-                }
-                return true;
-            });
+            Boolean handled = transactions.execute(status -> apply(subscription, payload, envelope));
             return Boolean.TRUE.equals(handled) ? Outcome.HANDLED : Outcome.DUPLICATE;
         } finally {
             timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -234,7 +234,7 @@ final class StreamConsumer implements Runnable {
         List<StreamMessageId> done = Collections.synchronizedList(new ArrayList<>());
         int laneCount = Math.max(1, props.concurrency());
         if (laneCount == 1 || todo.size() == 1) {
-            todo.forEach(entry -> handle(entry, done));
+            handleLane(todo, done);
         } else {
             Map<Integer, List<Entry>> byLane = new LinkedHashMap<>();
             for (Entry entry : todo) {
@@ -244,7 +244,7 @@ final class StreamConsumer implements Runnable {
             }
             List<Future<?>> futures = new ArrayList<>();
             for (List<Entry> lane : byLane.values()) {
-                futures.add(lanes.submit(() -> lane.forEach(entry -> handle(entry, done))));
+                futures.add(lanes.submit(() -> handleLane(lane, done)));
             }
             for (Future<?> future : futures) {
                 try {
@@ -258,6 +258,34 @@ final class StreamConsumer implements Runnable {
         }
         if (!done.isEmpty()) {
             stream.ack(identity.group(), done.toArray(StreamMessageId[]::new));
+        }
+    }
+
+    /**
+     * One lane's entries in order: up to {@code transactionBatch} of them in one transaction (one
+     * commit); if that transaction fails, each of its entries on its own, which is where retries and
+     * dead letters are decided.
+     */
+    private void handleLane(List<Entry> lane, List<StreamMessageId> done) {
+        int size = Math.max(1, props.transactionBatch());
+        for (int from = 0; from < lane.size(); from += size) {
+            List<Entry> chunk = lane.subList(from, Math.min(lane.size(), from + size));
+            if (chunk.size() > 1 && chunk.stream().noneMatch(e -> retries.containsKey(e.id()))) {
+                try {
+                    dispatcher.dispatchAll(chunk.stream()
+                            .map(Entry::fields)
+                            .filter(f -> !f.isEmpty())
+                            .toList());
+                    chunk.forEach(e -> done.add(e.id()));
+                    continue;
+                } catch (RuntimeException e) {
+                    log.debug(
+                            "A batch of {} entries on {} failed, applying them one by one",
+                            chunk.size(),
+                            stream.getName());
+                }
+            }
+            chunk.forEach(entry -> handle(entry, done));
         }
     }
 

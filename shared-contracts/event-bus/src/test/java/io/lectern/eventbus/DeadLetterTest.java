@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /** max-deliveries is 3 in the test configuration. */
-@SpringBootTest(classes = TestService.class)
+@SpringBootTest(classes = TestService.class, properties = "lectern.events.consumer.transaction-batch=50")
 class DeadLetterTest {
 
     @Autowired
@@ -145,6 +145,39 @@ class DeadLetterTest {
                 .andExpect(status().isNoContent());
         assertThat(deadLettersOf(poisonEvent)).isEmpty();
         TestService.POISON.remove(slug);
+    }
+
+    /**
+     * Handlers of a lane share one transaction (transaction-batch): a poison event among them rolls the
+     * batch back, the entries are applied one by one, and every neighbour's effect lands exactly once.
+     */
+    @Test
+    void aPoisonEventInABatchLeavesEveryNeighbourAppliedExactlyOnce() {
+        List<UUID> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(UUID.randomUUID());
+        }
+        UUID poisonPost = posts.get(7);
+        String poisonSlug = "batch-poison-" + poisonPost;
+        TestService.POISON.add(poisonSlug);
+        tx.executeWithoutResult(s -> posts.forEach(id -> publisher.publish(
+                id.toString(), TestService.post(id, id.equals(poisonPost) ? poisonSlug : "batch-" + id, 1))));
+        UUID poisonEvent = outboxId(poisonPost);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLettersOf(poisonEvent).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stream().getPendingInfo(identity.group()).getTotal() == 0);
+        for (UUID post : posts) {
+            assertThat(applied(post)).as("effects of " + post).isEqualTo(post.equals(poisonPost) ? 0 : 1);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM content.inbox WHERE event_id IN (SELECT id FROM content.outbox"
+                                + " WHERE aggregate_id = ANY(?))")
+                        .param(posts.stream().map(UUID::toString).toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(19);
+        TestService.POISON.remove(poisonSlug);
     }
 
     private UUID outboxId(UUID aggregate) {
