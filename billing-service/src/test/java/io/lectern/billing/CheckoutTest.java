@@ -133,7 +133,7 @@ class CheckoutTest extends BillingTestSupport {
         Instant start = Instant.now();
         Response r = checkout(user, "monthly", id("req"));
 
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(6));
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
         assertThat(r.status()).as(r.body()).isEqualTo(503);
         assertThat(r.json().get("type").asString()).endsWith("/provider-unavailable");
         assertThat(jdbc.sql("SELECT count(*) FROM subscriptions WHERE user_id = :u")

@@ -206,4 +206,24 @@ class StripeWebhookTest extends BillingTestSupport {
         assertThat(processedEvents(eventId)).isEqualTo(1);
         assertThat(eventTypes(p.user())).containsExactly("billing.subscription-activated.v1");
     }
+
+    @Test
+    void anEventAboutASubscriptionStripeDoesNotKnowIsRecordedWithoutEffect() {
+        String sub = id("sub");
+        stripe.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/subscriptions/" + sub))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                                + "\"message\":\"No such subscription\"}}")));
+        String eventId = id("evt");
+        String invoice = "{\"id\":\"in_test\",\"object\":\"invoice\",\"subscription\":\"" + sub + "\"}";
+
+        Response r = deliver(event(eventId, "invoice.paid", invoice));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(processedEvents(eventId)).isEqualTo(1);
+        assertThat(status(sub)).isNull();
+    }
 }

@@ -2,6 +2,8 @@ package io.lectern.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.lectern.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -36,8 +38,14 @@ final class Stack {
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /** Stripe settings billing gets from ./lectern up: its API is the WireMock {@link #stripe()}. */
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_system_test";
+
+    static final String STRIPE_MONTHLY_PRICE = "price_system_monthly";
+
     private static Path runDir;
     private static boolean started;
+    private static WireMockServer stripe;
 
     private Stack() {}
 
@@ -50,6 +58,16 @@ final class Stack {
         Result up = lectern("up", "--no-build");
         assertThat(up.exit()).as("./lectern up output:\n" + up.output()).isZero();
         started = true;
+    }
+
+    /** Stripe's API as billing sees it in this stack (stubbed by the tests that buy something). */
+    static synchronized WireMockServer stripe() {
+        if (stripe == null) {
+            stripe = new WireMockServer(
+                    WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            stripe.start();
+        }
+        return stripe;
     }
 
     static Path runDir() {
@@ -106,6 +124,10 @@ final class Stack {
         env.put("LECTERN_REDIS_PORT", String.valueOf(infra.redisPort()));
         env.put("LECTERN_EVENTS_NAMESPACE", infra.namespace() + "-sys");
         env.put("LECTERN_START_TIMEOUT", "240");
+        env.put("STRIPE_API_KEY", "sk_test_system");
+        env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        env.put("STRIPE_API_BASE", "http://127.0.0.1:" + stripe().port());
+        env.put("STRIPE_PRICE_MONTHLY", STRIPE_MONTHLY_PRICE);
         env.remove("LECTERN_SMTP_HOST");
         // secrets of this run only, never the developer's own ~/.config/lectern/secrets.env
         env.put("LECTERN_SECRETS_FILE", runDir.resolve("secrets.env").toString());

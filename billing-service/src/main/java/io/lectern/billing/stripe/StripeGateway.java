@@ -3,6 +3,7 @@ package io.lectern.billing.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
@@ -15,6 +16,7 @@ import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.lectern.billing.BillingProblem;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -102,8 +104,18 @@ public class StripeGateway {
                 c -> c.v1().billingPortal().sessions().create(params.build()).getUrl());
     }
 
-    public Subscription subscription(String id) {
-        return call("retrieve subscription", c -> c.v1().subscriptions().retrieve(id));
+    /** The subscription as Stripe has it now; empty when Stripe does not know the id (e.g. a dashboard test event). */
+    public Optional<Subscription> subscription(String id) {
+        return call("retrieve subscription", c -> {
+            try {
+                return Optional.of(c.v1().subscriptions().retrieve(id));
+            } catch (InvalidRequestException e) {
+                if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     /** Every subscription of a customer, whatever its status (the sync job's view of the truth). */

@@ -19,7 +19,7 @@ public record StripeProperties(
         @DefaultValue("300s") Duration webhookTolerance,
         @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("2500ms") Duration readTimeout,
-        @DefaultValue("1") int maxNetworkRetries) {
+        @DefaultValue("0") int maxNetworkRetries) {
 
     public boolean configured() {
         return !apiKey.isBlank() && !webhookSecret.isBlank();

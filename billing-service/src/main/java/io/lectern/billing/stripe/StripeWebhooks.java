@@ -113,7 +113,16 @@ public class StripeWebhooks {
         String checkoutCustomer = text(object, "customer");
         // Read outside the transaction: no connection is held while Stripe answers.
         Instant observedAt = clock.instant();
-        Subscription current = subscriptionId == null ? null : stripe.subscription(subscriptionId);
+        Subscription current = subscriptionId == null
+                ? null
+                : stripe.subscription(subscriptionId).orElse(null);
+        if (subscriptionId != null && current == null) {
+            log.warn(
+                    "Stripe event {} ({}) names subscription {}, which Stripe does not know: recorded, no effect",
+                    eventId,
+                    type,
+                    subscriptionId);
+        }
         Boolean applied = tx.execute(status -> {
             int fresh = jdbc.sql(
                             "INSERT INTO processed_events (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
