@@ -64,6 +64,9 @@ CREATE TABLE index_state (
     reindex_started_at timestamptz,
     reindex_done   int NOT NULL DEFAULT 0,
     reindex_total  int NOT NULL DEFAULT 0,
+    -- set by `./lectern reindex` (or any operator with SQL access); the service polls for it
+    reindex_requested boolean NOT NULL DEFAULT false,
+    reindex_force  boolean NOT NULL DEFAULT false,
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
 INSERT INTO index_state (id) VALUES (1);

@@ -256,8 +256,10 @@ class LlmClient {
                 Matcher trailing = Pattern.compile("^\\s*(\\[\\d{1,2}])+").matcher(pending.substring(cut));
                 if (trailing.find()) {
                     cut += trailing.end();
-                } else if (cut == pending.length() && !all) {
-                    return; // a citation may still arrive
+                } else if (cut == pending.length()
+                        && !all
+                        && !CITATION.matcher(pending).find()) {
+                    return; // a citation may still follow the full stop
                 }
             } else if (all && !pending.isEmpty()) {
                 cut = pending.length();

@@ -24,7 +24,8 @@ public final class MarkdownChunker {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
     private static final Pattern IMAGE = Pattern.compile("!\\[([^]]*)]\\([^)]*\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^]]+)]\\([^)]*\\)");
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_)(\\S[^*_]*?\\S?)\\1");
+    private static final Pattern EMPHASIS =
+            Pattern.compile("(?<![\\p{L}\\p{N}_])(\\*\\*|__|\\*|_)(\\S[^*_]*?\\S?)\\1(?![\\p{L}\\p{N}_])");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]{1,200}>");
 
     private final int maxWords;

@@ -52,6 +52,28 @@ public class Reindexer {
                     indexer.model());
             start(false);
         }
+        Thread.ofVirtual().name("ai-reindex-requests").start(this::pollRequests);
+    }
+
+    /** Picks up a re-index requested in the database ({@code ./lectern reindex}) every 15 s. */
+    private void pollRequests() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(15_000);
+                List<Boolean> force = jdbc.sql("UPDATE index_state SET reindex_requested = false WHERE id = 1"
+                                + " AND reindex_requested RETURNING reindex_force")
+                        .query(Boolean.class)
+                        .list();
+                if (!force.isEmpty()) {
+                    log.info("re-index requested in the database (force={})", force.getFirst());
+                    start(force.getFirst());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.debug("re-index request check failed: {}", e.toString());
+            }
+        }
     }
 
     /** Starts a re-index unless one runs; returns whether this call started it. */
