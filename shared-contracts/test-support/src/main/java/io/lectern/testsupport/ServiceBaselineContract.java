@@ -25,6 +25,11 @@ public interface ServiceBaselineContract {
     /** A path of this service that needs a signed-in user. */
     String protectedPath();
 
+    /** An Authorization value this service accepts (identity overrides it: it trusts only its own keys). */
+    default String validBearer() {
+        return TestTokens.get().bearer(java.util.UUID.randomUUID());
+    }
+
     default HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(10));
@@ -65,10 +70,7 @@ public interface ServiceBaselineContract {
     /** With a valid token, so the answer is the service's own 404 and not the token check's 401. */
     @Test
     default void unknownPathIsA404ProblemWithTypeAndNoStackTrace() throws Exception {
-        HttpResponse<String> response = get(
-                "/api/v1/does-not-exist-anywhere",
-                "Authorization",
-                TestTokens.get().bearer(java.util.UUID.randomUUID()));
+        HttpResponse<String> response = get("/api/v1/does-not-exist-anywhere", "Authorization", validBearer());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
@@ -91,8 +93,7 @@ public interface ServiceBaselineContract {
     /** Past the token check a reader may still be refused (403) or find nothing (404), never fail. */
     @Test
     default void validTokenPassesAuthentication() throws Exception {
-        HttpResponse<String> response =
-                get(protectedPath(), "Authorization", TestTokens.get().bearer(java.util.UUID.randomUUID()));
+        HttpResponse<String> response = get(protectedPath(), "Authorization", validBearer());
         assertThat(response.statusCode()).as(response.body()).isIn(200, 403, 404);
     }
 
