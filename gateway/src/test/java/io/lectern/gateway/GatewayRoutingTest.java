@@ -39,6 +39,33 @@ class GatewayRoutingTest extends GatewayTestSupport {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"/", "/posts/hello-world", "/signin", "/_next/static/chunks/app.js", "/bff/api/v1/search"})
+    void everyOtherPathIsAPageOfTheWebAppNeedingNoTokenWithTheWebContentSecurityPolicy(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"service\":\"web\"");
+        // the Host the browser used, not the web app's own address: its same-origin checks depend on it
+        assertThat(WEB.last(path).headers().getFirst("Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void apiPathsStillNeedATokenAndNeverFallThroughToTheWebApp() throws Exception {
+        int before = WEB.received.size();
+        assertThat(get("/api/v1/progress").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/no-such-group").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/no-such-group", "Authorization", KEYS.bearer("lost"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/internal/revalidate").statusCode()).isEqualTo(404);
+        assertThat(WEB.received).hasSize(before);
+        assertThat(get("/feed.xml").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+    }
+
     @Test
     void eachServiceOpenApiDocumentIsServedThroughTheGateway() throws Exception {
         for (String name : NAMES) {

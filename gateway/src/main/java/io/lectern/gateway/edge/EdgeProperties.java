@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  *     to trust them as identity
  * @param stripHeaderPrefixes same, by prefix (case-insensitive)
  * @param docsPaths paths of the API documentation page, which needs scripts and styles
+ * @param servicePaths paths the services answer (API, files, feeds); every other path is a page of the
+ *     web app and gets {@code webContentSecurityPolicy}
+ * @param webContentSecurityPolicy the web app's pages: its own scripts, styles and images, nothing else
  */
 @ConfigurationProperties("lectern.gateway.edge")
 public record EdgeProperties(
@@ -23,7 +26,12 @@ public record EdgeProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("20MB") DataSize maxLargeRequestSize,
 
-        @DefaultValue({"/api/v1/uploads/**", "/api/v1/import/**"})
+        @DefaultValue({
+            "/api/v1/uploads/**",
+            "/api/v1/import/**",
+            "/bff/api/v1/uploads/**",
+            "/bff/api/v1/admin/import/**"
+        })
         List<String> largeBodyPaths,
 
         @DefaultValue({"X-User-Id", "X-User-Roles", "X-User-Email", "X-Forwarded-User", "X-Remote-User", "Remote-User"})
@@ -42,6 +50,27 @@ public record EdgeProperties(
 
         @DefaultValue({"/api-docs.html", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config"})
         List<String> docsPaths,
+
+        @DefaultValue({
+            "/api/**",
+            "/uploads/**",
+            "/feeds/**",
+            "/feed.xml",
+            "/atom.xml",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/.well-known/**",
+            "/actuator/**",
+            "/api-docs/**",
+            "/webjars/**",
+            "/v3/**"
+        })
+        List<String> servicePaths,
+
+        @DefaultValue("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        String webContentSecurityPolicy,
 
         @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
         @DefaultValue("no-referrer") String referrerPolicy,
