@@ -17,12 +17,16 @@ test("the submitted token must equal the cookie", () => {
   assert.equal(tokensMatch(t, null), false);
 });
 
-test("a request from another origin, or with none at all, is foreign", () => {
+test("a request from another origin or site is foreign; the browser's Sec-Fetch-Site wins when sent", () => {
   const allowed = ["https://learn.example.org"];
   assert.equal(sameOrigin("https://learn.example.org", null, allowed), true);
   assert.equal(sameOrigin(null, "https://learn.example.org/posts/x", allowed), true);
   assert.equal(sameOrigin("https://evil.example", null, allowed), false);
-  assert.equal(sameOrigin("null", null, allowed), false);
-  assert.equal(sameOrigin(null, null, allowed), false);
+  assert.equal(sameOrigin(null, "https://evil.example/x", allowed), false);
   assert.equal(sameOrigin(null, "not a url", allowed), false);
+  assert.equal(sameOrigin("null", null, allowed, "same-origin"), true);
+  assert.equal(sameOrigin("null", null, allowed, "same-site"), false);
+  assert.equal(sameOrigin("https://learn.example.org", null, allowed, "cross-site"), false);
+  // no signal at all (Origin: null under no-referrer, or a non-browser client): the token decides
+  assert.equal(sameOrigin("null", null, allowed), true);
 });

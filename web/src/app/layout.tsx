@@ -44,7 +44,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer>
           <div className="inner">
             <p>
-              {siteName} · <a href="/feed.xml">RSS</a> · <a href="/sitemap.xml">Sitemap</a> · <Link href="/privacy">Privacy</Link> · press <kbd>Ctrl</kbd>+<kbd>K</kbd> to jump anywhere
+              {siteName} · <a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/sitemap.xml">Sitemap</a> · <Link href="/privacy">Privacy</Link> · press <kbd>Ctrl</kbd>+<kbd>K</kbd> to jump anywhere
             </p>
           </div>
         </footer>

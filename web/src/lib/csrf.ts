@@ -20,10 +20,17 @@ export function tokensMatch(cookie: string | undefined | null, submitted: string
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The request's Origin (or Referer) is the public address or the host it came to; absent counts as foreign. */
-export function sameOrigin(origin: string | null, referer: string | null, allowed: string[]): boolean {
+/**
+ * Where a state-changing request comes from. Browsers say it in Sec-Fetch-Site (trusted when present);
+ * else Origin, else Referer must be an allowed origin. Behind the gateway's Referrer-Policy: no-referrer
+ * a same-origin POST carries "Origin: null", which alone proves nothing either way, so a request with
+ * no usable signal is left to the double-submit token (which every state-changing request needs).
+ */
+export function sameOrigin(origin: string | null, referer: string | null, allowed: string[], secFetchSite: string | null = null): boolean {
+  if (secFetchSite) return secFetchSite === "same-origin";
   const source = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : null;
-  return source !== null && allowed.includes(source);
+  if (source === null) return !referer;
+  return allowed.includes(source);
 }
 
 function safeOrigin(url: string): string | null {

@@ -12,7 +12,7 @@ export function allowedOrigins(request: NextRequest): string[] {
 
 /** CSRF check for a state-changing request: same origin and the double-submit token. */
 export function csrfOk(request: NextRequest, submitted: string | null | undefined): boolean {
-  return sameOrigin(request.headers.get("origin"), request.headers.get("referer"), allowedOrigins(request))
+  return sameOrigin(request.headers.get("origin"), request.headers.get("referer"), allowedOrigins(request), request.headers.get("sec-fetch-site"))
     && tokensMatch(request.cookies.get(CSRF_COOKIE)?.value, submitted ?? request.headers.get(CSRF_HEADER));
 }
 

@@ -6,15 +6,15 @@ export const dynamic = "force-dynamic";
 
 // Expires cached public pages now (never serves the stale copy again): {"tags":["post:slug"]} or
 // {"all":true}. Callers: ./lectern after start, operators, a content-event listener. Needs the
-// X-Revalidate-Secret header (LECTERN_WEB_REVALIDATE_SECRET); without a configured secret only a direct
-// loopback call (no X-Forwarded-For: the gateway always sets it) is accepted. The gateway never routes
-// /internal/** (docs/runbooks/web.md).
+// X-Revalidate-Secret header (LECTERN_WEB_REVALIDATE_SECRET, set it wherever other machines reach the
+// app); without a configured secret only a call addressed to a loopback host is accepted (./lectern binds
+// the app to 127.0.0.1). The gateway never routes /internal/** (docs/runbooks/web.md).
 function allowed(request: NextRequest): boolean {
   const secret = process.env.LECTERN_WEB_REVALIDATE_SECRET;
   const given = request.headers.get("x-revalidate-secret");
   if (secret) return !!given && given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
   const host = request.headers.get("host") ?? "";
-  return !request.headers.get("x-forwarded-for") && /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host);
+  return /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host);
 }
 
 export async function POST(request: NextRequest) {

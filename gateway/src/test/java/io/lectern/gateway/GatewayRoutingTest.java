@@ -15,8 +15,6 @@ class GatewayRoutingTest extends GatewayTestSupport {
         "/api/v1/auth/login, identity",
         "/.well-known/jwks.json, identity",
         "/api/v1/posts/hello-world, content",
-        "/feed.xml, content",
-        "/atom.xml, content",
         "/sitemap.xml, content",
         "/robots.txt, content",
         "/uploads/2026/cover.png, content",
@@ -37,6 +35,15 @@ class GatewayRoutingTest extends GatewayTestSupport {
         for (String path : new String[] {"/feed.xml", "/atom.xml", "/sitemap.xml", "/robots.txt", "/uploads/a.png"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/feed.xml, /api/v1/feeds/rss.xml", "/atom.xml, /api/v1/feeds/atom.xml"})
+    void siteFeedsAreContentsFeedEndpointsWithoutAToken(String path, String contentPath) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"service\":\"content\"");
+        assertThat(SERVICES.get("content").last(contentPath)).isNotNull();
     }
 
     @ParameterizedTest
@@ -64,6 +71,7 @@ class GatewayRoutingTest extends GatewayTestSupport {
         assertThat(WEB.received).hasSize(before);
         assertThat(get("/feed.xml").headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(get("/feed.xml").headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 
     @Test

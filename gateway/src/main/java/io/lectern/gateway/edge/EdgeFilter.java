@@ -90,11 +90,13 @@ public final class EdgeFilter implements WebFilter, Ordered {
         exchange.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
         ClientAddress client = ClientAddress.resolve(request, trustedProxies);
         exchange.getAttributes().put(ClientAddress.ATTRIBUTE, client);
+        boolean page = !matches(docsPaths, request) && !matches(servicePaths, request);
         String csp = matches(docsPaths, request)
                 ? props.docsContentSecurityPolicy()
-                : matches(servicePaths, request) ? props.contentSecurityPolicy() : props.webContentSecurityPolicy();
+                : page ? props.webContentSecurityPolicy() : props.contentSecurityPolicy();
+        String referrerPolicy = page ? props.webReferrerPolicy() : props.referrerPolicy();
         exchange.getResponse().beforeCommit(() -> {
-            writeSecurityHeaders(exchange.getResponse().getHeaders(), requestId, client, csp);
+            writeSecurityHeaders(exchange.getResponse().getHeaders(), requestId, client, csp, referrerPolicy);
             return Mono.empty();
         });
 
@@ -137,11 +139,12 @@ public final class EdgeFilter implements WebFilter, Ordered {
         return false;
     }
 
-    private void writeSecurityHeaders(HttpHeaders headers, String requestId, ClientAddress client, String csp) {
+    private void writeSecurityHeaders(
+            HttpHeaders headers, String requestId, ClientAddress client, String csp, String referrerPolicy) {
         headers.set(RequestIds.header(), requestId);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", props.referrerPolicy());
+        headers.set("Referrer-Policy", referrerPolicy);
         headers.set("Content-Security-Policy", csp);
         if (client.secure()) {
             headers.set("Strict-Transport-Security", props.strictTransportSecurity());

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param servicePaths paths the services answer (API, files, feeds); every other path is a page of the
  *     web app and gets {@code webContentSecurityPolicy}
  * @param webContentSecurityPolicy the web app's pages: its own scripts, styles and images, nothing else
+ * @param webReferrerPolicy the web app's pages: their forms and fetches must carry their real Origin
+ *     (under no-referrer a browser sends "Origin: null", which CORS and CSRF checks must refuse)
  */
 @ConfigurationProperties("lectern.gateway.edge")
 public record EdgeProperties(
@@ -74,6 +76,7 @@ public record EdgeProperties(
 
         @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
         @DefaultValue("no-referrer") String referrerPolicy,
+        @DefaultValue("strict-origin-when-cross-origin") String webReferrerPolicy,
         @DefaultValue Cors cors) {
 
     /** Browsers may call the API only from these origins (the web front end). */
