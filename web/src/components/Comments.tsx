@@ -33,7 +33,10 @@ export function Comments({ slug }: { slug: string }) {
     const r = await bff(`/api/v1/posts/${encodeURIComponent(slug)}/comments`, { method: "POST", body: JSON.stringify({ body, parentId: parent ?? undefined }) });
     if (r.status === 401) { setMsg("Sign in to comment."); return; }
     if (!r.ok) { const p = await r.json().catch(() => ({})); setMsg(p.detail ?? "The comment was not saved."); return; }
-    setBody(""); setParent(null); setMsg("Comment posted."); load();
+    const saved = (await r.json().catch(() => ({}))) as { status?: string };
+    setBody(""); setParent(null);
+    setMsg(saved.status === "PENDING" ? "Thanks: your comment appears once a moderator approves it." : "Comment posted.");
+    load();
   }
   return (
     <section className="comments" aria-labelledby="comments-h">
