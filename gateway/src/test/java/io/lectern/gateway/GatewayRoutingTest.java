@@ -15,8 +15,6 @@ class GatewayRoutingTest extends GatewayTestSupport {
         "/api/v1/auth/login, identity",
         "/.well-known/jwks.json, identity",
         "/api/v1/posts/hello-world, content",
-        "/feed.xml, content",
-        "/atom.xml, content",
         "/sitemap.xml, content",
         "/robots.txt, content",
         "/uploads/2026/cover.png, content",
@@ -37,6 +35,43 @@ class GatewayRoutingTest extends GatewayTestSupport {
         for (String path : new String[] {"/feed.xml", "/atom.xml", "/sitemap.xml", "/robots.txt", "/uploads/a.png"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/feed.xml, /api/v1/feeds/rss.xml", "/atom.xml, /api/v1/feeds/atom.xml"})
+    void siteFeedsAreContentsFeedEndpointsWithoutAToken(String path, String contentPath) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"service\":\"content\"");
+        assertThat(SERVICES.get("content").last(contentPath)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/", "/posts/hello-world", "/signin", "/_next/static/chunks/app.js", "/bff/api/v1/search"})
+    void everyOtherPathIsAPageOfTheWebAppNeedingNoTokenWithTheWebContentSecurityPolicy(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"service\":\"web\"");
+        // the Host the browser used, not the web app's own address: its same-origin checks depend on it
+        assertThat(WEB.last(path).headers().getFirst("Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void apiPathsStillNeedATokenAndNeverFallThroughToTheWebApp() throws Exception {
+        int before = WEB.received.size();
+        assertThat(get("/api/v1/progress").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/no-such-group").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/no-such-group", "Authorization", KEYS.bearer("lost"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/internal/revalidate").statusCode()).isEqualTo(404);
+        assertThat(WEB.received).hasSize(before);
+        assertThat(get("/feed.xml").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(get("/feed.xml").headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 
     @Test

@@ -25,6 +25,8 @@ abstract class GatewayTestSupport {
     static final String[] NAMES = {"identity", "content", "learning", "ai", "billing", "notify"};
     static final Map<String, StandInService> SERVICES = new LinkedHashMap<>();
     static final TestKeys KEYS = new TestKeys();
+    /** Plays the web app (web/), which answers every path no service route claims. */
+    static final StandInService WEB = new StandInService("web");
 
     static {
         for (String name : NAMES) {
@@ -35,6 +37,7 @@ abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         SERVICES.forEach((name, service) -> registry.add("LECTERN_" + name.toUpperCase() + "_URL", service::url));
+        registry.add("LECTERN_WEB_URL", WEB::url);
         registry.add("lectern.gateway.auth.jwk-set-uri", KEYS::jwkSetUri);
         registry.add("lectern.gateway.auth.jwks-min-refresh-interval", () -> "200ms");
         registry.add("lectern.gateway.auth.jwks-refresh-interval", () -> "1s");

@@ -75,7 +75,11 @@ class ComposeFileTest {
             assertThat(limit).as(e.getKey() + " mem_limit").isNotNull();
             total += mebibytes(limit.toString());
         }
-        assertThat(total).as("sum of mem_limit in MiB").isLessThanOrEqualTo(1800);
+        // 2 GiB less ~130 MiB for the kernel and sshd: seven JVM apps, the web app, PostgreSQL and Redis
+        assertThat(total).as("sum of mem_limit in MiB").isLessThanOrEqualTo(1920);
+        assertThat(mebibytes(services().get("web").get("mem_limit").toString()))
+                .as("web mem_limit")
+                .isLessThanOrEqualTo(128);
         for (String app : APPS) {
             assertThat(mebibytes(services().get(app).get("mem_limit").toString()))
                     .isLessThanOrEqualTo(200);
@@ -115,6 +119,21 @@ class ComposeFileTest {
             assertThat(init).contains("'" + schema + "'");
         }
         assertThat(init).contains("CREATE EXTENSION IF NOT EXISTS vector");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWebAppRunsReadOnlyAsNonRootWithACappedHeapAndTheGatewayWaitsForIt() throws IOException {
+        Map<String, Object> web = services().get("web");
+        assertThat(web).containsEntry("read_only", true).containsKey("healthcheck");
+        assertThat((List<String>) web.get("tmpfs")).contains("/app/.next/cache");
+        String dockerfile = Files.readString(ROOT.resolve("compose/web.Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^USER 10001").contains("--max-old-space-size=96");
+        Map<String, Map<String, String>> gatewayDeps =
+                (Map<String, Map<String, String>>) services().get("gateway").get("depends_on");
+        assertThat(gatewayDeps).containsKey("web");
+        assertThat((Map<String, String>) services().get("gateway").get("environment"))
+                .containsEntry("LECTERN_WEB_URL", "http://web:8087");
     }
 
     @Test

@@ -37,7 +37,8 @@ class KubernetesManifestsTest {
         List<Map<String, Object>> deployments = deployments();
         assertThat(deployments)
                 .extracting(d -> ((Map<String, Object>) d.get("metadata")).get("name"))
-                .containsExactlyInAnyOrder("identity", "content", "learning", "ai", "billing", "notify", "gateway");
+                .containsExactlyInAnyOrder(
+                        "identity", "content", "learning", "ai", "billing", "notify", "gateway", "web");
         for (Map<String, Object> d : deployments) {
             Map<String, Object> pod = (Map<String, Object>)
                     ((Map<String, Object>) ((Map<String, Object>) d.get("spec")).get("template")).get("spec");

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths "pattern" or "METHOD pattern" entries reachable without a token
  * @param roleRules first matching rule wins; a signed-in caller without one of its roles gets 403
  * @param internalPaths operator endpoints (metrics) reachable only from {@code internalNetworks}
+ * @param tokenPaths only requests under these paths need a token; everything else the gateway serves
+ *     (the web app's pages, which sign their own calls with the session cookie's token) passes without
  */
 @ConfigurationProperties("lectern.gateway.auth")
 public record AuthProperties(
@@ -32,7 +34,8 @@ public record AuthProperties(
         @DefaultValue List<String> publicPaths,
         @DefaultValue List<RoleRule> roleRules,
         @DefaultValue List<String> internalPaths,
-        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> internalNetworks) {
+        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> internalNetworks,
+        @DefaultValue({"/api/**"}) List<String> tokenPaths) {
 
     /** Paths ("pattern" or "METHOD pattern") and the roles that may use them. */
     public record RoleRule(List<String> paths, List<String> roles) {}

@@ -33,6 +33,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
     private final TokenVerifier verifier;
     private final PathRules publicPaths;
     private final PathRules internalPaths;
+    private final PathRules tokenPaths;
     private final List<Cidr> internalNetworks;
     private final List<RoleRule> roleRules;
 
@@ -40,6 +41,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
         this.verifier = verifier;
         this.publicPaths = PathRules.of(props.publicPaths());
         this.internalPaths = PathRules.of(props.internalPaths());
+        this.tokenPaths = PathRules.of(props.tokenPaths());
         this.internalNetworks =
                 props.internalNetworks().stream().map(Cidr::parse).toList();
         this.roleRules = props.roleRules().stream()
@@ -68,7 +70,9 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
         }
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
-            return publicPaths.matches(method, path) ? chain.filter(exchange) : unauthorized(exchange);
+            return publicPaths.matches(method, path) || !tokenPaths.matches(method, path)
+                    ? chain.filter(exchange)
+                    : unauthorized(exchange);
         }
         if (authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return unauthorized(exchange);

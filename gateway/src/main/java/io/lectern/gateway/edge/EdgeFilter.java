@@ -37,6 +37,7 @@ public final class EdgeFilter implements WebFilter, Ordered {
     private final long maxLargeBody;
     private final List<PathPattern> largeBodyPaths;
     private final List<PathPattern> docsPaths;
+    private final List<PathPattern> servicePaths;
     private final EdgeProperties props;
 
     public EdgeFilter(EdgeProperties props) {
@@ -60,6 +61,7 @@ public final class EdgeFilter implements WebFilter, Ordered {
         this.maxLargeBody = props.maxLargeRequestSize().toBytes();
         this.largeBodyPaths = parse(props.largeBodyPaths());
         this.docsPaths = parse(props.docsPaths());
+        this.servicePaths = parse(props.servicePaths());
     }
 
     static List<PathPattern> parse(List<String> patterns) {
@@ -88,9 +90,13 @@ public final class EdgeFilter implements WebFilter, Ordered {
         exchange.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
         ClientAddress client = ClientAddress.resolve(request, trustedProxies);
         exchange.getAttributes().put(ClientAddress.ATTRIBUTE, client);
-        boolean docs = matches(docsPaths, request);
+        boolean page = !matches(docsPaths, request) && !matches(servicePaths, request);
+        String csp = matches(docsPaths, request)
+                ? props.docsContentSecurityPolicy()
+                : page ? props.webContentSecurityPolicy() : props.contentSecurityPolicy();
+        String referrerPolicy = page ? props.webReferrerPolicy() : props.referrerPolicy();
         exchange.getResponse().beforeCommit(() -> {
-            writeSecurityHeaders(exchange.getResponse().getHeaders(), requestId, client, docs);
+            writeSecurityHeaders(exchange.getResponse().getHeaders(), requestId, client, csp, referrerPolicy);
             return Mono.empty();
         });
 
@@ -133,16 +139,15 @@ public final class EdgeFilter implements WebFilter, Ordered {
         return false;
     }
 
-    private void writeSecurityHeaders(HttpHeaders headers, String requestId, ClientAddress client, boolean docs) {
+    private void writeSecurityHeaders(
+            HttpHeaders headers, String requestId, ClientAddress client, String csp, String referrerPolicy) {
         headers.set(RequestIds.header(), requestId);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", props.referrerPolicy());
+        headers.set("Referrer-Policy", referrerPolicy);
         // A service's own policy stays: it knows its content (uploads are served with "sandbox").
         if (!headers.containsHeader("Content-Security-Policy")) {
-            headers.set(
-                    "Content-Security-Policy",
-                    docs ? props.docsContentSecurityPolicy() : props.contentSecurityPolicy());
+            headers.set("Content-Security-Policy", csp);
         }
         if (client.secure()) {
             headers.set("Strict-Transport-Security", props.strictTransportSecurity());

@@ -16,6 +16,11 @@ import org.springframework.util.unit.DataSize;
  *     to trust them as identity
  * @param stripHeaderPrefixes same, by prefix (case-insensitive)
  * @param docsPaths paths of the API documentation page, which needs scripts and styles
+ * @param servicePaths paths the services answer (API, files, feeds); every other path is a page of the
+ *     web app and gets {@code webContentSecurityPolicy}
+ * @param webContentSecurityPolicy the web app's pages: its own scripts, styles and images, nothing else
+ * @param webReferrerPolicy the web app's pages: their forms and fetches must carry their real Origin
+ *     (under no-referrer a browser sends "Origin: null", which CORS and CSRF checks must refuse)
  */
 @ConfigurationProperties("lectern.gateway.edge")
 public record EdgeProperties(
@@ -23,7 +28,12 @@ public record EdgeProperties(
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("20MB") DataSize maxLargeRequestSize,
 
-        @DefaultValue({"/api/v1/uploads/**", "/api/v1/admin/import/**"})
+        @DefaultValue({
+            "/api/v1/uploads/**",
+            "/api/v1/admin/import/**",
+            "/bff/api/v1/uploads/**",
+            "/bff/api/v1/admin/import/**"
+        })
         List<String> largeBodyPaths,
 
         @DefaultValue({"X-User-Id", "X-User-Roles", "X-User-Email", "X-Forwarded-User", "X-Remote-User", "Remote-User"})
@@ -43,8 +53,30 @@ public record EdgeProperties(
         @DefaultValue({"/api-docs.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config"})
         List<String> docsPaths,
 
+        @DefaultValue({
+            "/api/**",
+            "/uploads/**",
+            "/feeds/**",
+            "/feed.xml",
+            "/atom.xml",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/.well-known/**",
+            "/actuator/**",
+            "/api-docs/**",
+            "/webjars/**",
+            "/v3/**"
+        })
+        List<String> servicePaths,
+
+        @DefaultValue("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        String webContentSecurityPolicy,
+
         @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity,
         @DefaultValue("no-referrer") String referrerPolicy,
+        @DefaultValue("strict-origin-when-cross-origin") String webReferrerPolicy,
         @DefaultValue Cors cors) {
 
     /** Browsers may call the API only from these origins (the web front end). */

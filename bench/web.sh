@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The web app under read load, side by side in one run: the post page through the gateway and straight
+# from the web server (throughput, p50/p95/p99 latency), and the web server's RSS idle and at its peak
+# during the load (sampled every 200 ms).
+#   bench/web.sh [seconds-per-run] [connections]        defaults: 15 s, 32 connections, wrk -t2
+# Starts its own platform with ./lectern up --no-build (build first with ./lectern up once) on port base
+# BENCH_PORT_BASE (default 24500), its own database and event namespace, the page rate limit lifted so
+# the gateway's limiter (still on, one Redis call per request) does not refuse the load; stops it after.
+# When a platform already answers on BENCH_PORT_BASE it is used as it is (BENCH_DB_NAME names its
+# database; start it with LECTERN_PAGE_RATE_LIMIT=1000000000) and left running.
+# Targets (issue 16): RSS <= 120 MB; >= 600 pages/s and p95 <= 50 ms through the gateway.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SECONDS_PER_RUN="${1:-15}"; CONNECTIONS="${2:-32}"
+BASE_PORT="${BENCH_PORT_BASE:-24500}"
+DB="lectern_bench_web_$$"; NS="bench-web-$$"; RUN_DIR="$ROOT/.run/bench-web-$BASE_PORT"
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+export LECTERN_PORT_BASE=$BASE_PORT LECTERN_DB_NAME=$DB LECTERN_EVENTS_NAMESPACE=$NS LECTERN_RUN_DIR=$RUN_DIR
+export LECTERN_PAGE_RATE_LIMIT=1000000000
+if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$BASE_PORT/actuator/health/readiness"; then
+  DB="${BENCH_DB_NAME:?a platform runs on port base $BASE_PORT: set BENCH_DB_NAME to its database}"
+  RUN_DIR="${BENCH_RUN_DIR:-$ROOT/.run}"
+  echo "using the platform already running on port base $BASE_PORT"
+else
+  cleanup() {
+    ./lectern down >/dev/null 2>&1 || true
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  }
+  trap cleanup EXIT
+  mkdir -p "$RUN_DIR"
+  ./lectern up --no-build >"$RUN_DIR/up.log" 2>&1 || { tail -20 "$RUN_DIR/up.log"; exit 1; }
+fi
+GW="http://127.0.0.1:$BASE_PORT"; WEB="http://127.0.0.1:$((BASE_PORT + 7))"
+IDENTITY="http://127.0.0.1:$((BASE_PORT + 1))"; CONTENT="http://127.0.0.1:$((BASE_PORT + 2))"
+
+# One published post of ordinary length by an author (verified and promoted in the database).
+EMAIL="bench-$$@example.org"; PASS="correct horse battery staple"
+curl -fsS -o /dev/null -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\",\"displayName\":\"Bench\"}" "$IDENTITY/api/v1/auth/register"
+psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "update identity.users set email_verified = true, roles = array['reader','author'] where email_normalized = '$EMAIL'"
+TOKEN=$(curl -fsS -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\"}" "$IDENTITY/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+BODY=$(python3 -c 'import json; print(json.dumps({"title":"A post to read under load","markdown":"## Streams\n\n"+("Streams compose lazily and collectors gather results. "*25+"\n\n")*6+"```java\nlist.stream().map(x -> x * 2).toList();\n```\n","excerpt":"Reading under load.","premium":False,"tags":["java","bench"]}))')
+ID=$(curl -fsS -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d "$BODY" "$CONTENT/api/v1/admin/posts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+SLUG=$(curl -fsS -X POST -H "authorization: Bearer $TOKEN" "$CONTENT/api/v1/admin/posts/$ID/publish" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slug"])')
+PAGE="/posts/$SLUG"
+curl -fsS -o /dev/null "$GW$PAGE"; curl -fsS -o /dev/null "$GW$PAGE"
+WEB_PID=$(cat "$RUN_DIR/web.pid")
+rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' "/proc/$WEB_PID/status"; }
+IDLE=$(rss_mb)
+
+cat >"$RUN_DIR/p.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests))
+end
+LUA
+load() { # label url -> one result line, with the web server's peak RSS during the run
+  local peak=0 r
+  wrk -t2 -c"$CONNECTIONS" -d3s "$2" >/dev/null 2>&1 # warm-up
+  ( while true; do rss_mb; echo; sleep 0.2; done ) >"$RUN_DIR/rss-$1.txt" &
+  local sampler=$!
+  r=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$RUN_DIR/p.lua" "$2" | awk '/^RESULT/{print $2, $3, $4, $5, $6, $7}')
+  kill "$sampler" 2>/dev/null || true
+  peak=$(sort -n "$RUN_DIR/rss-$1.txt" | tail -1)
+  read -r rps p50 p95 p99 errors total <<<"$r"
+  printf '%-28s %10s %9s %9s %9s %8s %12s\n' "$1" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak"
+}
+echo "post page $PAGE, wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN}s per run, 2-core machine shared with the platform"
+echo "web server RSS idle after warm-up: $IDLE MB (heap capped: --max-old-space-size=96)"
+printf '%-28s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
+load "through the gateway" "$GW$PAGE"
+load "web server directly" "$WEB$PAGE"
+echo "targets: RSS <= 120 MB; through the gateway >= 600 pages/s with p95 <= 50 ms"

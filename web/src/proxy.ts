@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { ACCESS_COOKIE, ACCESS_HEADER, REFRESH_COOKIE, clearedSessionCookies, sessionCookies, type CookieSpec } from "./lib/cookies.ts";
+import { CSRF_COOKIE, CSRF_REQUEST_HEADER, newCsrfToken } from "./lib/csrf.ts";
+import { expiresSoon } from "./lib/jwt.ts";
+import { refresher } from "./lib/refresher.ts";
+import { secureCookies } from "./lib/config.ts";
+
+// Before every page and /bff call: refresh an expiring access token (serialised per refresh token),
+// hand the fresh token to the render through a request header, make sure a CSRF cookie exists, and
+// send signed-in readers of a post to its personal (uncached) rendering.
+export async function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.delete(ACCESS_HEADER);
+  headers.delete(CSRF_REQUEST_HEADER);
+  const existingCsrf = request.cookies.get(CSRF_COOKIE)?.value;
+  const csrf = existingCsrf ?? newCsrfToken();
+  headers.set(CSRF_REQUEST_HEADER, csrf);
+  const set: CookieSpec[] = [];
+  let access = request.cookies.get(ACCESS_COOKIE)?.value;
+  const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
+  if (refresh && expiresSoon(access, Math.floor(Date.now() / 1000))) {
+    const tokens = await refresher.refresh(refresh);
+    if (tokens) {
+      set.push(...sessionCookies(tokens));
+      access = tokens.accessToken;
+    } else {
+      set.push(...clearedSessionCookies());
+      access = undefined;
+    }
+  }
+  if (access && !expiresSoon(access, Math.floor(Date.now() / 1000), 0)) headers.set(ACCESS_HEADER, access);
+  else access = undefined;
+
+  const path = request.nextUrl.pathname;
+  let response: NextResponse;
+  if (access && /^\/posts\/[^/]+$/.test(path)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/personal${path}`;
+    response = NextResponse.rewrite(url, { request: { headers } });
+  } else {
+    response = NextResponse.next({ request: { headers } });
+  }
+  for (const c of set) response.cookies.set(c);
+  if (!existingCsrf) {
+    response.cookies.set({ name: CSRF_COOKIE, value: csrf, httpOnly: false, secure: secureCookies, sameSite: "lax", path: "/" });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
