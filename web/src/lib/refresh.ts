@@ -4,7 +4,7 @@
 // callers arriving while it runs share its promise, and callers arriving shortly after (their cookie
 // jar still had the old token) get the same result from a short-lived memo instead of a second call.
 // One web process per deployment keeps this exact; several replicas need sticky sessions (see
-// docs/adr/0090-web-front-end.md).
+// docs/adr/0100-web-front-end.md).
 export interface Tokens {
   accessToken: string;
   refreshToken: string;
