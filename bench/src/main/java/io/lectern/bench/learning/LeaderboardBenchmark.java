@@ -286,7 +286,7 @@ public final class LeaderboardBenchmark {
     }
 
     private static void waitForHealth(String base, Process service, File log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("learning-service exited; see " + log);
@@ -304,6 +304,6 @@ public final class LeaderboardBenchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("learning-service not healthy after 180 s; see " + log);
+        throw new IllegalStateException("learning-service not healthy after 600 s; see " + log);
     }
 }
