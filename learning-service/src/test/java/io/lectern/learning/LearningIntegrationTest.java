@@ -36,7 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "lectern.learning.streak.settle-interval=1h",
-            "lectern.learning.leaderboard.rebuild-on-start=false"
+            "lectern.learning.leaderboard.rebuild-on-start=false",
+            // build the OpenAPI document at start-up, not on the first (time-limited) request
+            "springdoc.pre-loading-enabled=true",
+            // 20 concurrent awards plus the bus's lanes: enough connections, and patience on a busy CI box
+            "LECTERN_DB_POOL_SIZE=30",
+            "spring.datasource.hikari.connection-timeout=30000"
         })
 @Import(LearningTestClock.Config.class)
 public abstract class LearningIntegrationTest {
