@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             // build the OpenAPI document at start-up, not on the first (time-limited) request
             "springdoc.pre-loading-enabled=true",
             // 20 concurrent awards plus the bus's lanes: enough connections, and patience on a busy CI box
-            "LECTERN_DB_POOL_SIZE=30",
+            "LECTERN_DB_POOL_SIZE=24",
             "spring.datasource.hikari.connection-timeout=30000"
         })
 @Import(LearningTestClock.Config.class)
