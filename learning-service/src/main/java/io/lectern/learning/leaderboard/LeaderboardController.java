@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** XP leaderboards: top N, the caller's own rank with neighbours, opting out, and an admin rebuild. */
@@ -69,20 +70,21 @@ class LeaderboardController {
     }
 
     @PutMapping("/opt-out")
-    ResponseEntity<Void> optOut(@AuthenticationPrincipal Jwt jwt, @RequestBody OptOutRequest request) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void optOut(@AuthenticationPrincipal Jwt jwt, @RequestBody OptOutRequest request) {
         boards.optOut(user(jwt), request.optOut(), clock.instant());
-        return ResponseEntity.noContent().build();
     }
 
     /** Rebuilds every board from the XP ledger (after Redis lost data). */
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Void> rebuild() {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rebuild() {
         boards.rebuild(clock.instant());
-        return ResponseEntity.noContent().build();
     }
 
-    private LeaderboardResponse response(Leaderboards.Board board, List<Leaderboards.Standing> standings, UUID me) {
+    private LeaderboardResponse response(Leaderboards.Board board, Leaderboards.Slice slice, UUID me) {
+        List<Leaderboards.Standing> standings = slice.standings();
         List<UUID> ids = standings.stream().map(Leaderboards.Standing::userId).toList();
         Map<UUID, String> names = learners.displayNames(ids);
         Map<UUID, String> titles = shelf.titles(ids);
@@ -99,7 +101,7 @@ class LeaderboardController {
                 board == Leaderboards.Board.ALL_TIME ? "ALL_TIME" : "WEEK",
                 board == Leaderboards.Board.WEEK ? boards.weekOf(clock.instant()) : null,
                 props.weekZone().getId(),
-                boards.size(board),
+                slice.size(),
                 entries);
     }
 
