@@ -10,11 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +23,8 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "lectern.learning.streak.settle-interval=1h",
             "lectern.learning.leaderboard.rebuild-on-start=false"
         })
-@Import(LearningIntegrationTest.Clocks.class)
+@Import(LearningTestClock.Config.class)
 public abstract class LearningIntegrationTest {
 
     protected static final HttpClient HTTP =
@@ -63,48 +57,10 @@ public abstract class LearningIntegrationTest {
     protected RedissonClient redis;
 
     @Autowired
-    protected TestClock clock;
+    protected LearningTestClock clock;
 
     @Value("${lectern.events.namespace}")
     protected String namespace;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
-
-    /** A clock tests set; defaults to the system clock. */
-    public static final class TestClock extends Clock {
-        private volatile @Nullable Instant fixed;
-
-        public void set(Instant instant) {
-            this.fixed = instant;
-        }
-
-        public void reset() {
-            this.fixed = null;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant f = fixed;
-            return f == null ? Instant.now() : f;
-        }
-    }
 
     /** Puts an event on its producer's stream exactly as the producer's relay does. */
     protected UUID publishToBus(String aggregateId, Object payload) {

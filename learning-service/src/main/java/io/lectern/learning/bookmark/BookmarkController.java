@@ -3,7 +3,7 @@ package io.lectern.learning.bookmark;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,9 +33,9 @@ class BookmarkController {
 
     /** Removes a bookmark; 204 whether or not it existed. */
     @DeleteMapping("/{postId}")
-    ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID postId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID postId) {
         bookmarks.remove(user(jwt), postId);
-        return ResponseEntity.noContent().build();
     }
 
     /** The reader's bookmarks, newest first, {@code limit} per page (1..100). */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.codec.StringCodec;
@@ -82,11 +83,24 @@ public class Leaderboards {
      * updates both boards once the transaction commits (nothing if it rolls back or the user opted out).
      */
     public void scoreChanged(UUID userId, long total, Instant at) {
-        if (optedOut(userId)) {
+        LocalDate monday = weekOf(at);
+        Instant from = monday.atStartOfDay(props.weekZone()).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(props.weekZone()).toInstant();
+        // one round trip: the opt-out flag and the user's total for the award's week
+        Object[] row = jdbc.sql("""
+                        select coalesce((select leaderboard_opt_out from gamer_profile where user_id = :user), false),
+                               (select coalesce(sum(points), 0) from xp_award
+                                where user_id = :user and awarded_at >= :from and awarded_at < :to)
+                        """)
+                .param("user", userId)
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getLong(2)})
+                .single();
+        if ((Boolean) row[0]) {
             return;
         }
-        LocalDate monday = weekOf(at);
-        long weekTotal = weekTotal(userId, monday);
+        long weekTotal = (Long) row[1];
         Runnable update = () -> {
             try {
                 RBatch batch = redis.createBatch();
@@ -114,32 +128,60 @@ public class Leaderboards {
         }
     }
 
-    /** Top {@code n} of a board, best first. */
-    public List<Standing> top(Board board, int n) {
-        List<Standing> out = new ArrayList<>();
-        long rank = 1;
-        for (ScoredEntry<String> e : set(board).entryRangeReversed(0, n - 1)) {
-            out.add(new Standing(
-                    rank++, UUID.fromString(e.getValue()), e.getScore().longValue()));
-        }
-        return out;
+    /**
+     * One round trip: the board's size and either its top {@code n} (no member) or the member's rank with
+     * {@code n} neighbours each side. Returns {from, size, member1, score1, ...}; from = -1 when the
+     * member is not on the board.
+     */
+    private static final String SLICE = """
+            local size = redis.call('ZCARD', KEYS[1])
+            local from = 0
+            local to = tonumber(ARGV[2]) - 1
+            if ARGV[1] ~= '' then
+              local rank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
+              if not rank then return {-1, size} end
+              from = math.max(0, rank - tonumber(ARGV[2]))
+              to = rank + tonumber(ARGV[2])
+            end
+            local items = redis.call('ZREVRANGE', KEYS[1], from, to, 'WITHSCORES')
+            local out = {from, size}
+            for i = 1, #items do out[#out + 1] = items[i] end
+            return out
+            """;
+
+    /** Top {@code n} of a board, best first, with the board's size. */
+    public Slice top(Board board, int n) {
+        return slice(board, "", n);
     }
 
-    /** The user's standing and {@code around} neighbours each side, or an empty list when not on the board. */
-    public List<Standing> around(Board board, UUID userId, int around) {
-        RScoredSortedSet<String> set = set(board);
-        Integer rank = set.revRank(userId.toString());
-        if (rank == null) {
-            return List.of();
-        }
-        int from = Math.max(0, rank - around);
+    /** The user's standing and {@code around} neighbours each side (no entries when not on the board). */
+    public Slice around(Board board, UUID userId, int around) {
+        return slice(board, userId.toString(), around);
+    }
+
+    private Slice slice(Board board, String member, int n) {
+        String key = key(board, clock.instant());
+        List<Object> reply = redis.getScript(StringCodec.INSTANCE)
+                .eval(
+                        key,
+                        RScript.Mode.READ_ONLY,
+                        SLICE,
+                        RScript.ReturnType.LIST,
+                        List.<Object>of(key),
+                        member,
+                        String.valueOf(n));
+        long from = ((Number) reply.get(0)).longValue();
+        long size = ((Number) reply.get(1)).longValue();
         List<Standing> out = new ArrayList<>();
-        long r = from + 1L;
-        for (ScoredEntry<String> e : set.entryRangeReversed(from, rank + around)) {
-            out.add(new Standing(
-                    r++, UUID.fromString(e.getValue()), e.getScore().longValue()));
+        if (from < 0) {
+            return new Slice(out, size);
         }
-        return out;
+        long rank = from + 1;
+        for (int i = 2; i + 1 < reply.size(); i += 2) {
+            out.add(new Standing(rank++, UUID.fromString(String.valueOf(reply.get(i))), (long)
+                    Double.parseDouble(String.valueOf(reply.get(i + 1)))));
+        }
+        return new Slice(out, size);
     }
 
     public long size(Board board) {
@@ -305,8 +347,11 @@ public class Leaderboards {
     }
 
     RScoredSortedSet<String> set(Board board, Instant now) {
-        String key = board == Board.ALL_TIME ? allTimeKey() : weekKey(weekOf(now));
-        return redis.getScoredSortedSet(key, StringCodec.INSTANCE);
+        return redis.getScoredSortedSet(key(board, now), StringCodec.INSTANCE);
+    }
+
+    private String key(Board board, Instant now) {
+        return board == Board.ALL_TIME ? allTimeKey() : weekKey(weekOf(now));
     }
 
     /** Members of a board with their scores (for tests and the rebuild check). */
@@ -324,4 +369,7 @@ public class Leaderboards {
     }
 
     public record Standing(long rank, UUID userId, long xp) {}
+
+    /** Some standings of a board and how many users it has. */
+    public record Slice(List<Standing> standings, long size) {}
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in reader's private study notes. */
@@ -45,9 +46,9 @@ class NoteController {
     }
 
     @DeleteMapping("/{noteId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID noteId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID noteId) {
         notes.delete(user(jwt), noteId);
-        return ResponseEntity.noContent().build();
     }
 
     /** Notes of one post ({@code postId}) or all, optionally matching {@code q}; newest edit first. */

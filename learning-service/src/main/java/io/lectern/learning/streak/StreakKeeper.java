@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class StreakKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(StreakKeeper.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 10_000;
 
     private final Activity activity;
     private final Clock clock;
@@ -44,19 +44,15 @@ class StreakKeeper {
         Instant now = clock.instant();
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int seen = 0;
-        UUID after = null;
-        for (UUID user : activity.possiblyMissed(utcToday, BATCH * 20)) {
+        for (UUID user : activity.possiblyMissed(utcToday, BATCH)) {
             try {
                 activity.settle(user, now);
             } catch (RuntimeException e) {
                 log.warn("Could not settle the streak of {}: {}", user, e.toString());
             }
             seen++;
-            after = user;
         }
-        if (after != null) {
-            log.debug("Settled {} streaks", seen);
-        }
+        log.debug("Looked at {} streaks", seen);
         return seen;
     }
 }

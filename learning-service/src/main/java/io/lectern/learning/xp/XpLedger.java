@@ -102,7 +102,9 @@ public class XpLedger {
         }
         counters.add(userId, "rule:" + rule, 1, at);
         counters.set(userId, "xp", total, at);
-        counters.set(userId, "level", level, at);
+        if (level != before.level()) {
+            counters.set(userId, "level", level, at);
+        }
         leaderboards.scoreChanged(userId, total, at);
         return new AwardResult(true, points, total, level);
     }

@@ -16,13 +16,17 @@ import io.lectern.contracts.events.identity.PasswordResetRequested;
 import io.lectern.contracts.events.identity.UserDeleted;
 import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
+import io.lectern.contracts.events.learning.BadgeEarned;
 import io.lectern.contracts.events.learning.CertificateIssued;
 import io.lectern.contracts.events.learning.CertificateRevoked;
+import io.lectern.contracts.events.learning.LevelReached;
+import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
 import io.lectern.notify.messaging.CertificateEvents;
 import io.lectern.notify.messaging.ContentEvents;
 import io.lectern.notify.messaging.IdentityEvents;
+import io.lectern.notify.messaging.LearningEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +39,11 @@ class NotifySubscriptions {
 
     @Bean
     EventSubscriptions eventSubscriptions(
-            IdentityEvents identity, ContentEvents content, BillingEvents billing, CertificateEvents certificates) {
+            IdentityEvents identity,
+            ContentEvents content,
+            BillingEvents billing,
+            LearningEvents learning,
+            CertificateEvents certificates) {
         return EventSubscriptions.builder()
                 .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)
@@ -53,6 +61,9 @@ class NotifySubscriptions {
                 .on(SubscriptionActivated.class, billing::onSubscriptionActivated)
                 .on(SubscriptionChanged.class, billing::onSubscriptionChanged)
                 .on(SubscriptionCancelled.class, billing::onSubscriptionCancelled)
+                .on(LevelReached.class, learning::onLevelReached)
+                .on(BadgeEarned.class, learning::onBadgeEarned)
+                .on(SeriesCompleted.class, learning::onSeriesCompleted)
                 .on(CertificateIssued.class, certificates::onCertificateIssued)
                 .on(CertificateRevoked.class, certificates::onCertificateRevoked)
                 .build();

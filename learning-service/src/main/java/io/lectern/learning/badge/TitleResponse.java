@@ -1,0 +1,5 @@
+package io.lectern.learning.badge;
+
+import org.jspecify.annotations.Nullable;
+
+record TitleResponse(@Nullable String badgeId) {}
