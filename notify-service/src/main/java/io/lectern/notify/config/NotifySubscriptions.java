@@ -18,10 +18,10 @@ import io.lectern.contracts.events.identity.UserProfileChanged;
 import io.lectern.contracts.events.identity.UserRegistered;
 import io.lectern.contracts.events.learning.BadgeEarned;
 import io.lectern.contracts.events.learning.CardsDue;
-import io.lectern.contracts.events.learning.LevelReached;
-import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.contracts.events.learning.CertificateIssued;
 import io.lectern.contracts.events.learning.CertificateRevoked;
+import io.lectern.contracts.events.learning.LevelReached;
+import io.lectern.contracts.events.learning.SeriesCompleted;
 import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.notify.messaging.BillingEvents;
 import io.lectern.notify.messaging.CertificateEvents;
@@ -40,7 +40,11 @@ class NotifySubscriptions {
 
     @Bean
     EventSubscriptions eventSubscriptions(
-            IdentityEvents identity, ContentEvents content, BillingEvents billing, LearningEvents learning, CertificateEvents certificates) {
+            IdentityEvents identity,
+            ContentEvents content,
+            BillingEvents billing,
+            LearningEvents learning,
+            CertificateEvents certificates) {
         return EventSubscriptions.builder()
                 .on(UserRegistered.class, identity::onUserRegistered)
                 .on(UserProfileChanged.class, identity::onUserProfileChanged)

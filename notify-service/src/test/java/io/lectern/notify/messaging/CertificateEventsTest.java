@@ -30,7 +30,13 @@ class CertificateEventsTest extends NotifyIntegrationTest {
         publishToBus(
                 user.toString(),
                 new CertificateIssued(
-                        certificate, user, UUID.randomUUID(), "Postgres internals", "COMPLETED", verifyUrl, Instant.now()));
+                        certificate,
+                        user,
+                        UUID.randomUUID(),
+                        "Postgres internals",
+                        "COMPLETED",
+                        verifyUrl,
+                        Instant.now()));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> TestSmtp.to(address).size() == 2);
         var mail = TestSmtp.to(address).get(1);
@@ -40,7 +46,8 @@ class CertificateEventsTest extends NotifyIntegrationTest {
 
         publishToBus(
                 user.toString(),
-                new CertificateRevoked(certificate, user, UUID.randomUUID(), "COMPLETED", "Shared answers", Instant.now()));
+                new CertificateRevoked(
+                        certificate, user, UUID.randomUUID(), "COMPLETED", "Shared answers", Instant.now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> notifications(user, "certificate-revoked") == 1);
         assertThat(TestSmtp.to(address)).hasSize(2);
     }
