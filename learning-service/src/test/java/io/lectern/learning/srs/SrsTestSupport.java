@@ -45,6 +45,12 @@ abstract class SrsTestSupport extends LearningIntegrationTest {
         return EventJson.mapper().writeValueAsString(value);
     }
 
+    /** As the base class's, with a timeout that survives a heavily loaded build machine. */
+    @Override
+    protected HttpRequest.Builder request(String path, UUID user) {
+        return super.request(path, user).timeout(java.time.Duration.ofSeconds(60));
+    }
+
     HttpResponse<String> post(String path, UUID user, Object payload) throws Exception {
         return send(request(path, user)
                 .header("Content-Type", "application/json")
