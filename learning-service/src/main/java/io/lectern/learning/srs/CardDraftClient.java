@@ -16,6 +16,9 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ai-service's {@code POST /internal/v1/card-drafts}, behind a timeout and a circuit breaker. Empty
@@ -32,6 +35,10 @@ class CardDraftClient {
     record DraftedCard(String front, String back, @Nullable String anchor) {}
 
     private record DraftRequest(UUID postId, int count) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .build();
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -56,7 +63,7 @@ class CardDraftClient {
 
     Optional<Drafted> draft(UUID postId, int count, @Nullable String bearer) {
         try {
-            Drafted drafted = breaker.executeSupplier(() -> http.post()
+            String body = breaker.executeSupplier(() -> http.post()
                     .uri("/internal/v1/card-drafts")
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> {
@@ -65,8 +72,13 @@ class CardDraftClient {
                         }
                     })
                     .body(new DraftRequest(postId, count))
+                    .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
-                    .body(Drafted.class));
+                    .body(String.class));
+            if (body == null || body.isBlank()) {
+                return Optional.empty();
+            }
+            Drafted drafted = JSON.readValue(body, Drafted.class);
             if (drafted == null || drafted.cards() == null || drafted.cards().isEmpty()) {
                 return Optional.empty();
             }
@@ -77,6 +89,9 @@ class CardDraftClient {
                             && !c.back().isBlank())
                     .toList();
             return usable.isEmpty() ? Optional.empty() : Optional.of(new Drafted(drafted.generator(), usable));
+        } catch (JacksonException e) {
+            log.info("ai-service card drafts unreadable ({}); using key sentences", e.getOriginalMessage());
+            return Optional.empty();
         } catch (CallNotPermittedException e) {
             return Optional.empty();
         } catch (RestClientException e) {
