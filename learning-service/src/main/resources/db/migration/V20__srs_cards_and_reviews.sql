@@ -46,7 +46,7 @@ create table srs_card (
 );
 
 -- the two halves of the review queue: cards in steps or review by due time, new cards by age
-create index srs_card_due on srs_card (user_id, due) where not suspended and state <> 'NEW';
+create index srs_card_due on srs_card (user_id, due, id) where not suspended and state <> 'NEW';
 create index srs_card_new on srs_card (user_id, created_at, id) where not suspended and state = 'NEW';
 create index srs_card_post on srs_card (post_id) where post_id is not null;
 create unique index srs_card_adopted on srs_card (user_id, post_id, author_card_key) where author_card_key is not null;

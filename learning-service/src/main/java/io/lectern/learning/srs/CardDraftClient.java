@@ -3,7 +3,6 @@ package io.lectern.learning.srs;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ai-service's {@code POST /internal/v1/card-drafts}, behind a timeout and a circuit breaker. Empty
@@ -34,14 +36,16 @@ class CardDraftClient {
 
     private record DraftRequest(UUID postId, int count) {}
 
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .build();
+
     private final RestClient http;
     private final CircuitBreaker breaker;
 
     CardDraftClient(SrsProperties props) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.drafts().timeout())
-                .build());
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(props.drafts().timeout());
         factory.setReadTimeout(props.drafts().timeout());
         this.http = RestClient.builder()
                 .baseUrl(props.drafts().aiBaseUrl().toString())
@@ -59,7 +63,7 @@ class CardDraftClient {
 
     Optional<Drafted> draft(UUID postId, int count, @Nullable String bearer) {
         try {
-            Drafted drafted = breaker.executeSupplier(() -> http.post()
+            String body = breaker.executeSupplier(() -> http.post()
                     .uri("/internal/v1/card-drafts")
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> {
@@ -68,8 +72,13 @@ class CardDraftClient {
                         }
                     })
                     .body(new DraftRequest(postId, count))
+                    .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
-                    .body(Drafted.class));
+                    .body(String.class));
+            if (body == null || body.isBlank()) {
+                return Optional.empty();
+            }
+            Drafted drafted = JSON.readValue(body, Drafted.class);
             if (drafted == null || drafted.cards() == null || drafted.cards().isEmpty()) {
                 return Optional.empty();
             }
@@ -80,6 +89,9 @@ class CardDraftClient {
                             && !c.back().isBlank())
                     .toList();
             return usable.isEmpty() ? Optional.empty() : Optional.of(new Drafted(drafted.generator(), usable));
+        } catch (JacksonException e) {
+            log.info("ai-service card drafts unreadable ({}); using key sentences", e.getOriginalMessage());
+            return Optional.empty();
         } catch (CallNotPermittedException e) {
             return Optional.empty();
         } catch (RestClientException e) {

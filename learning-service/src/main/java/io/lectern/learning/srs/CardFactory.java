@@ -64,7 +64,7 @@ class CardFactory {
     List<Card> create(UUID userId, CardInput in) {
         Source source = source(in.postId(), in.anchor());
         CardOrigin origin =
-                in.postId() != null ? CardOrigin.PASSAGE : in.noteId() != null ? CardOrigin.NOTE : CardOrigin.USER;
+                in.noteId() != null ? CardOrigin.NOTE : in.postId() != null ? CardOrigin.PASSAGE : CardOrigin.USER;
         String noteKey = in.noteId() == null ? null : "note:" + in.noteId();
         List<Card> created = new ArrayList<>();
         if (in.kind() == CardKind.CLOZE) {

@@ -12,9 +12,13 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardDraftsTest extends SrsTestSupport {
 
     static final String POST = """
@@ -33,13 +37,13 @@ class CardDraftsTest extends SrsTestSupport {
 
     @AfterEach
     void resetStandIn() {
-        if (!AI.isRunning()) {
-            AI.start();
+        if (AI.isRunning()) {
+            AI.resetAll();
         }
-        AI.resetAll();
     }
 
     @Test
+    @Order(1)
     void draftsFromAiServiceWaitForTheReaderWhoAcceptsEditsOrDiscardsThem() throws Exception {
         UUID postId = UUID.randomUUID();
         awaitHandled(publishToBus(postId.toString(), SourceChangesTest.published(postId, POST)));
@@ -89,6 +93,7 @@ class CardDraftsTest extends SrsTestSupport {
     }
 
     @Test
+    @Order(2) // stops the stand-in for good (WireMock does not restart cleanly on the same port)
     void withAiServiceAbsentTheDraftsAreClozeCardsOverThePostsKeySentences() throws Exception {
         UUID postId = UUID.randomUUID();
         awaitHandled(publishToBus(postId.toString(), SourceChangesTest.published(postId, POST)));

@@ -32,7 +32,7 @@ abstract class SrsTestSupport extends LearningIntegrationTest {
     @DynamicPropertySource
     static void aiService(DynamicPropertyRegistry registry) {
         registry.add("lectern.learning.srs.drafts.ai-base-url", () -> "http://127.0.0.1:" + AI.port());
-        registry.add("lectern.learning.srs.drafts.timeout", () -> "2s");
+        registry.add("lectern.learning.srs.drafts.timeout", () -> "20s"); // a loaded CI box
         registry.add("lectern.learning.srs.inbox.public-base-url", () -> "https://lectern.test");
         registry.add("lectern.learning.srs.inbox.cron", () -> "-");
     }
@@ -43,6 +43,12 @@ abstract class SrsTestSupport extends LearningIntegrationTest {
 
     static String body(Object value) {
         return EventJson.mapper().writeValueAsString(value);
+    }
+
+    /** As the base class's, with a timeout that survives a heavily loaded build machine. */
+    @Override
+    protected HttpRequest.Builder request(String path, UUID user) {
+        return super.request(path, user).timeout(java.time.Duration.ofSeconds(60));
     }
 
     HttpResponse<String> post(String path, UUID user, Object payload) throws Exception {
