@@ -1,6 +1,8 @@
 package io.lectern.learning.paging;
 
 import io.lectern.learning.problem.LearningProblem;
+import io.lectern.platform.crypto.BuiltInSecrets;
+import io.lectern.platform.crypto.Sealer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,8 +28,12 @@ public class Cursors {
     private final SecretKeySpec key;
     private final int maxPageSize;
 
-    Cursors(PagingProperties props) {
-        this.key = new SecretKeySpec(props.cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    Cursors(PagingProperties props, Sealer sealer) {
+        byte[] secret = props.cursorSecret().isBlank()
+                ? sealer.derive("learning/paging-cursor")
+                : BuiltInSecrets.require("LECTERN_LEARNING_CURSOR_SECRET", props.cursorSecret())
+                        .getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.maxPageSize = props.maxPageSize();
     }
 

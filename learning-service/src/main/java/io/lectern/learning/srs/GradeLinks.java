@@ -1,5 +1,7 @@
 package io.lectern.learning.srs;
 
+import io.lectern.platform.crypto.BuiltInSecrets;
+import io.lectern.platform.crypto.Sealer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -29,12 +31,12 @@ class GradeLinks {
 
     private final SecretKeySpec key;
 
-    GradeLinks(SrsProperties props) {
+    GradeLinks(SrsProperties props, Sealer sealer) {
         String secret = props.inbox().linkSecret();
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalStateException("lectern.learning.srs.inbox.link-secret must have at least 32 characters");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        byte[] keyBytes = secret == null || secret.isBlank()
+                ? sealer.derive("learning/srs-grade-link")
+                : BuiltInSecrets.require("LECTERN_SRS_LINK_SECRET", secret).getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
     }
 
     String token(Grade g) {

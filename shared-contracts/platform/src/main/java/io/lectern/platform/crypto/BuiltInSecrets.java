@@ -10,8 +10,11 @@ import java.util.Set;
 public final class BuiltInSecrets {
 
     /** Values that shipped as defaults in earlier versions of the code or the docs. */
-    static final Set<String> PUBLISHED =
-            Set.of("bGVjdGVybi1sb2NhbC1kZXYtc2VhbC1rZXktMzJieXQ=", "lectern-local-dev-newsletter-secret-change-me");
+    static final Set<String> PUBLISHED = Set.of(
+            "bGVjdGVybi1sb2NhbC1kZXYtc2VhbC1rZXktMzJieXQ=",
+            "lectern-local-dev-newsletter-secret-change-me",
+            "lectern-local-dev-cursor-secret-change-me",
+            "lectern-local-dev-srs-grade-link-secret-change-me");
 
     private static final int MIN_LENGTH = 32;
 

@@ -33,6 +33,21 @@ public final class Sealer {
         return new Sealer(Base64.getDecoder().decode(base64Key));
     }
 
+    /**
+     * A 32-byte key for one purpose (an HMAC over the purpose name with the seal key), so a service can
+     * sign cursors or links without another secret to configure, and a key leaked from one purpose says
+     * nothing about the seal key or any other purpose.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("lectern/derive/v1/" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     public String seal(String context, String secret) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];

@@ -24,6 +24,16 @@ class SealerTest {
     }
 
     @Test
+    void derivedKeysAreStablePerPurposeAndDifferAcrossPurposesAndSealKeys() {
+        byte[] k = key();
+        byte[] cursor = new Sealer(k).derive("learning/paging-cursor");
+        assertThat(cursor).hasSize(32).isEqualTo(new Sealer(k).derive("learning/paging-cursor"));
+        assertThat(cursor).isNotEqualTo(new Sealer(k).derive("learning/srs-grade-link"));
+        assertThat(cursor).isNotEqualTo(new Sealer(key()).derive("learning/paging-cursor"));
+        assertThat(cursor).isNotEqualTo(k);
+    }
+
+    @Test
     void tamperedValueIsRefused() {
         String sealed = sealer.seal("ctx", "secret");
         char last = sealed.charAt(10);
