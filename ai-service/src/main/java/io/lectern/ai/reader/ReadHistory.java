@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The posts each reader has read. Fed by learning-service's post-read event once that event exists
+ * The posts each reader has read, fed by learning-service's post-read events ({@link ReaderEvents})
  * (see docs/adr/0083); Ask-AI prefers passages from these posts and recommendations skip them.
  */
 @Component
