@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Certificates: the public base URL credentials and QR codes point at (the gateway's public address),
- * the issuer name, the revocation list size, and how long after completion "retained" may be earned.
+ * the issuer name, the revocation list size, how long after completion "retained" may be earned, and how
+ * many reviewed cards of the series must show it (FSRS retrievability at the reader's desired retention).
  */
 @ConfigurationProperties("lectern.learning.certificates")
 public record CertificateProperties(
@@ -14,4 +15,5 @@ public record CertificateProperties(
         @DefaultValue("Lectern") String issuerName,
         @DefaultValue("131072") int statusListSize,
         @DefaultValue("14d") Duration retainedAfter,
+        @DefaultValue("5") int retainedMinCards,
         @DefaultValue("10m") Duration keyCacheRefresh) {}

@@ -10,6 +10,7 @@ import io.lectern.learning.learner.Learner;
 import io.lectern.learning.learner.Learners;
 import io.lectern.learning.problem.LearningProblem;
 import io.lectern.learning.quiz.QuizService;
+import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.series.SeriesCatalog;
 import io.lectern.learning.series.SeriesView;
 import io.lectern.learning.xp.XpLedger;
@@ -31,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issuing, verifying and revoking certificates. A certificate is claimed once the series is completed
- * and its final quiz passed (level COMPLETED); RETAINED needs, at least {@code retainedAfter} later, a
- * passed retention quiz on the series. Each is a signed VC-JWT plus a PDF rendered on demand.
+ * and its final quiz passed (level COMPLETED); RETAINED needs, at least {@code retainedAfter} later, the
+ * series' cards still remembered (FSRS retrievability at the reader's desired retention) or a passed
+ * retention quiz on the series. Each is a signed VC-JWT plus a PDF rendered on demand.
  */
 @Service
 public class Certificates {
@@ -54,6 +56,8 @@ public class Certificates {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final ReviewIntake review;
+
     Certificates(
             CertificateStore store,
             CertificateKeys keys,
@@ -66,7 +70,9 @@ public class Certificates {
             EventPublisher events,
             CertificateProperties props,
             TransactionTemplate tx,
+            ReviewIntake review,
             Clock clock) {
+        this.review = review;
         this.store = store;
         this.keys = keys;
         this.statusLists = statusLists;
@@ -114,10 +120,15 @@ public class Certificates {
                         "The Retained level can be earned from " + eligibleFrom + " ("
                                 + props.retainedAfter().toDays() + " days after completion).");
             }
-            quizzes.retentionQuizPassed(userId, seriesId, eligibleFrom)
-                    .orElseThrow(() -> refused(
-                            "retention-quiz-not-passed",
-                            "Pass a retention quiz on the series (purpose RETENTION) to earn the Retained level."));
+            boolean remembered = review.memoryOf(userId, s.postIds())
+                    .atOrAboveDesiredRetention(props.retainedMinCards());
+            if (!remembered && quizzes.retentionQuizPassed(userId, seriesId, eligibleFrom).isEmpty()) {
+                throw refused(
+                        "retention-not-shown",
+                        "Earn the Retained level by remembering the series: at least " + props.retainedMinCards()
+                                + " reviewed cards of its posts recalled on average at your desired retention,"
+                                + " or a retention quiz on the series (purpose RETENTION) passed.");
+            }
         }
         CertificateStore.Row row = issue(userId, s, level, completedAt);
         return new Claimed(row, true);

@@ -80,6 +80,9 @@ final class QuizApi {
             Instant submittedAt,
             List<QuestionResult> questions) {}
 
+    /** "Add my mistakes to review": how many questions were wrong, and how many new cards that made. */
+    record MistakesAdded(UUID attemptId, int mistakes, int cardsAdded) {}
+
     record AttemptSummary(
             UUID id,
             @Nullable UUID postId,

@@ -54,6 +54,12 @@ class QuizController {
         return quizzes.submit(user(jwt), id, request);
     }
 
+    /** "Add my mistakes to review": a review card per wrong answer of a submitted attempt (idempotent). */
+    @PostMapping("/attempts/{id}/mistakes-to-review")
+    QuizApi.MistakesAdded mistakesToReview(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return quizzes.addMistakesToReview(user(jwt), id);
+    }
+
     @GetMapping("/attempts")
     QuizApi.HistoryResponse history(
             @AuthenticationPrincipal Jwt jwt,

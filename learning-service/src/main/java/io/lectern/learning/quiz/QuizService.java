@@ -7,6 +7,7 @@ import io.lectern.learning.post.PostSummary;
 import io.lectern.learning.post.PostView;
 import io.lectern.learning.post.Posts;
 import io.lectern.learning.problem.LearningProblem;
+import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.series.SeriesCatalog;
 import io.lectern.learning.series.SeriesView;
 import io.lectern.learning.streak.Activity;
@@ -52,6 +53,8 @@ public class QuizService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final ReviewIntake review;
+
     QuizService(
             QuestionSources sources,
             QuizAttempts attempts,
@@ -64,7 +67,9 @@ public class QuizService {
             EventPublisher events,
             QuizProperties props,
             TransactionTemplate tx,
+            ReviewIntake review,
             Clock clock) {
+        this.review = review;
         this.sources = sources;
         this.attempts = attempts;
         this.freeText = freeText;
@@ -302,6 +307,55 @@ public class QuizService {
             case CLOZE -> Grading.cloze(key(q), text == null ? "" : text);
             case SHORT_TEXT -> freeText.grade(q.prompt(), key(q), text == null ? "" : text);
         };
+    }
+
+    /**
+     * "Add my mistakes to review": a review card for every question of a submitted attempt that was not
+     * answered right (front: the question, back: the key and the explanation, anchored to the passage to
+     * reread). Asking again adds nothing new.
+     */
+    QuizApi.MistakesAdded addMistakesToReview(UUID userId, UUID attemptId) {
+        QuizAttempts.Attempt a = owned(userId, attemptId);
+        if (a.submittedAt() == null) {
+            throw LearningProblem.conflict("quiz-attempt-not-submitted", "Submit the attempt before reviewing it.");
+        }
+        Map<UUID, QuizAttempts.Answer> answers = new HashMap<>();
+        attempts.answers(a.id()).forEach(x -> answers.put(x.questionId(), x));
+        List<ReviewIntake.Mistake> mistakes = new ArrayList<>();
+        for (QuizQuestion q : attempts.questions(a.id())) {
+            QuizAttempts.Answer ans = answers.get(q.id());
+            if (ans != null && ans.correct()) {
+                continue;
+            }
+            mistakes.add(new ReviewIntake.Mistake(q.id().toString(), cardFront(q), cardBack(q), q.postId(), q.anchor()));
+        }
+        int added = mistakes.isEmpty() ? 0 : review.addMistakes(userId, mistakes);
+        return new QuizApi.MistakesAdded(a.id(), mistakes.size(), added);
+    }
+
+    private static String cardFront(QuizQuestion q) {
+        if (q.options().isEmpty()) {
+            return q.prompt();
+        }
+        StringBuilder front = new StringBuilder(q.prompt());
+        for (int i = 0; i < q.options().size(); i++) {
+            front.append("\n").append((char) ('A' + i)).append(") ").append(q.options().get(i));
+        }
+        return front.toString();
+    }
+
+    private static String cardBack(QuizQuestion q) {
+        String answer;
+        if (q.type() == QuestionType.CLOZE || q.type() == QuestionType.SHORT_TEXT) {
+            answer = key(q).split("\\|")[0];
+        } else {
+            List<String> right = new ArrayList<>();
+            for (int i : q.correct()) {
+                right.add((char) ('A' + i) + ") " + q.options().get(i));
+            }
+            answer = String.join("; ", right);
+        }
+        return q.explanation().isBlank() ? answer : answer + "\n\n" + q.explanation();
     }
 
     private static String key(QuizQuestion q) {

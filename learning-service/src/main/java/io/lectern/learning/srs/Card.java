@@ -39,7 +39,8 @@ record Card(
         NOTE,
         PASSAGE,
         DRAFT,
-        AUTHOR
+        AUTHOR,
+        QUIZ
     }
 
     enum SourceStatus {

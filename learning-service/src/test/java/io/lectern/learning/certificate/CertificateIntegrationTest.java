@@ -307,12 +307,56 @@ class CertificateIntegrationTest extends AssessmentIntegrationTest {
         clock.set(Instant.now().plus(Duration.ofDays(15)));
         HttpResponse<String> noQuiz =
                 postJson("/api/v1/certificates", s.user(), "{\"seriesId\":\"" + s.series() + "\"}");
-        assertThat(json(noQuiz).get("type").asString()).endsWith("/retention-quiz-not-passed");
+        assertThat(json(noQuiz).get("type").asString()).endsWith("/retention-not-shown");
         passQuiz(s, "RETENTION");
         JsonNode retained = claimed(s);
 
         assertThat(retained.get("level").asString()).isEqualTo("RETAINED");
         assertThat(json(get("/api/v1/certificates", s.user())).get("certificates"))
                 .hasSize(2);
+    }
+
+    @Test
+    void retainedIsEarnedByStillRememberingTheSeriesCardsWithoutARetentionQuiz() throws Exception {
+        Setup s = series();
+        readAll(s);
+        passQuiz(s, "FINAL");
+        claimed(s);
+        Instant later = Instant.now().plus(Duration.ofDays(20));
+        clock.set(later);
+
+        // Five reviewed cards of the series' posts, last reviewed 10 days ago with a stability of one
+        // day: long forgotten (retrievability far below the default desired retention of 0.9).
+        List<UUID> cards = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID card = UUID.randomUUID();
+            cards.add(card);
+            jdbc.sql("insert into srs_card (id, user_id, kind, front, back, origin, post_id, state, stability,"
+                            + " difficulty, due, last_review, reps) values (:id, :u, 'BASIC', 'front', 'back', 'USER',"
+                            + " :post, 'REVIEW', 1.0, 5.0, :due, :last, 3)")
+                    .param("id", card)
+                    .param("u", s.user())
+                    .param("post", s.posts().get(i % s.posts().size()))
+                    .param("due", java.sql.Timestamp.from(later.minus(Duration.ofDays(9))))
+                    .param("last", java.sql.Timestamp.from(later.minus(Duration.ofDays(10))))
+                    .update();
+        }
+        HttpResponse<String> forgotten =
+                postJson("/api/v1/certificates", s.user(), "{\"seriesId\":\"" + s.series() + "\"}");
+        assertThat(forgotten.statusCode()).isEqualTo(409);
+        assertThat(json(forgotten).get("type").asString()).endsWith("/retention-not-shown");
+        assertThat(jdbc.sql("select count(*) from certificate where user_id = :u")
+                        .param("u", s.user())
+                        .query(Long.class)
+                        .single())
+                .as("nothing issued beyond the Completed certificate")
+                .isEqualTo(1);
+
+        // The same cards remembered: stability of 300 days, so after 10 days retrievability is ~0.99.
+        jdbc.sql("update srs_card set stability = 300 where id = any(:ids)")
+                .param("ids", cards.toArray(UUID[]::new))
+                .update();
+        JsonNode retained = claimed(s);
+        assertThat(retained.get("level").asString()).isEqualTo("RETAINED");
     }
 }

@@ -261,4 +261,67 @@ class QuizIntegrationTest extends AssessmentIntegrationTest {
         assertThat(rows("select count(*) from xp_award where user_id = ?", user))
                 .isZero();
     }
+
+    @Test
+    void addMyMistakesToReviewMakesOneCardPerWrongAnswerOnceAndOnlyForASubmittedAttemptOfYourOwn() throws Exception {
+        UUID post = publishedPost(null, 0);
+        UUID user = registeredUser("UTC");
+        authorQuestions(post);
+        ai().stop();
+
+        JsonNode attempt = json(postJson("/api/v1/quizzes/attempts", user, "{\"postId\":\"" + post + "\"}"));
+        String id = attempt.get("id").asString();
+        HttpResponse<String> early = postJson("/api/v1/quizzes/attempts/" + id + "/mistakes-to-review", user, "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(json(early).get("type").asString()).endsWith("/quiz-attempt-not-submitted");
+
+        String shortText = null;
+        for (JsonNode q : attempt.get("questions")) {
+            if (q.get("type").asString().equals("SHORT_TEXT")) {
+                shortText = q.get("id").asString();
+            }
+        }
+        HttpResponse<String> submitted = postJson(
+                "/api/v1/quizzes/attempts/" + id + "/submission",
+                user,
+                "{\"answers\":[{\"questionId\":\"" + shortText
+                        + "\",\"text\":\"MVCC keeps old row versions, so readers never block writers.\"}]}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        long wrong = 0;
+        for (JsonNode q : json(submitted).get("questions")) {
+            if (!q.get("correct").asBoolean()) {
+                wrong++;
+            }
+        }
+        assertThat(wrong).isEqualTo(4);
+
+        UUID stranger = registeredUser("UTC");
+        assertThat(postJson("/api/v1/quizzes/attempts/" + id + "/mistakes-to-review", stranger, "{}")
+                        .statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> added = postJson("/api/v1/quizzes/attempts/" + id + "/mistakes-to-review", user, "{}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(json(added).get("mistakes").asInt()).isEqualTo(4);
+        assertThat(json(added).get("cardsAdded").asInt()).isEqualTo(4);
+        List<String> backs = jdbc.sql("select back from srs_card where user_id = :u and origin = 'QUIZ' and post_id = :p")
+                .param("u", user)
+                .param("p", post)
+                .query(String.class)
+                .list();
+        assertThat(backs).hasSize(4).allSatisfy(back -> assertThat(back).isNotBlank());
+
+        HttpResponse<String> again = postJson("/api/v1/quizzes/attempts/" + id + "/mistakes-to-review", user, "{}");
+        assertThat(json(again).get("cardsAdded").asInt()).isZero();
+        assertThat(jdbc.sql("select count(*) from srs_card where user_id = :u")
+                        .param("u", user)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from srs_card where user_id = :u")
+                        .param("u", stranger)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
 }
