@@ -25,8 +25,10 @@ class ReaderEventsTest extends AiIntegrationTest {
         UUID reader = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         UUID post = UUID.randomUUID();
-        publishToBus(reader.toString(), new PostRead(reader, post, "a-post", null, Instant.parse("2026-11-01T10:00:00Z")));
-        publishToBus(other.toString(), new PostRead(other, post, "a-post", null, Instant.parse("2026-11-01T10:00:00Z")));
+        publishToBus(
+                reader.toString(), new PostRead(reader, post, "a-post", null, Instant.parse("2026-11-01T10:00:00Z")));
+        publishToBus(
+                other.toString(), new PostRead(other, post, "a-post", null, Instant.parse("2026-11-01T10:00:00Z")));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("read_history", reader) == 1 && count("read_history", other) == 1);
 
@@ -53,6 +55,8 @@ class ReaderEventsTest extends AiIntegrationTest {
         assertThat(count("thread", reader)).isZero();
         assertThat(count("answer", reader)).isZero();
         assertThat(count("feedback", reader)).isZero();
-        assertThat(count("read_history", other)).as("another reader's history stays").isEqualTo(1);
+        assertThat(count("read_history", other))
+                .as("another reader's history stays")
+                .isEqualTo(1);
     }
 }

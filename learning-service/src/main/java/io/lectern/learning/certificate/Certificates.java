@@ -10,9 +10,9 @@ import io.lectern.learning.learner.Learner;
 import io.lectern.learning.learner.Learners;
 import io.lectern.learning.problem.LearningProblem;
 import io.lectern.learning.quiz.QuizService;
-import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.series.SeriesCatalog;
 import io.lectern.learning.series.SeriesView;
+import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.xp.XpLedger;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -120,9 +120,11 @@ public class Certificates {
                         "The Retained level can be earned from " + eligibleFrom + " ("
                                 + props.retainedAfter().toDays() + " days after completion).");
             }
-            boolean remembered = review.memoryOf(userId, s.postIds())
-                    .atOrAboveDesiredRetention(props.retainedMinCards());
-            if (!remembered && quizzes.retentionQuizPassed(userId, seriesId, eligibleFrom).isEmpty()) {
+            boolean remembered =
+                    review.memoryOf(userId, s.postIds()).atOrAboveDesiredRetention(props.retainedMinCards());
+            if (!remembered
+                    && quizzes.retentionQuizPassed(userId, seriesId, eligibleFrom)
+                            .isEmpty()) {
                 throw refused(
                         "retention-not-shown",
                         "Earn the Retained level by remembering the series: at least " + props.retainedMinCards()

@@ -7,9 +7,9 @@ import io.lectern.learning.post.PostSummary;
 import io.lectern.learning.post.PostView;
 import io.lectern.learning.post.Posts;
 import io.lectern.learning.problem.LearningProblem;
-import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.series.SeriesCatalog;
 import io.lectern.learning.series.SeriesView;
+import io.lectern.learning.srs.ReviewIntake;
 import io.lectern.learning.streak.Activity;
 import io.lectern.learning.xp.XpLedger;
 import java.time.Clock;
@@ -327,7 +327,8 @@ public class QuizService {
             if (ans != null && ans.correct()) {
                 continue;
             }
-            mistakes.add(new ReviewIntake.Mistake(q.id().toString(), cardFront(q), cardBack(q), q.postId(), q.anchor()));
+            mistakes.add(
+                    new ReviewIntake.Mistake(q.id().toString(), cardFront(q), cardBack(q), q.postId(), q.anchor()));
         }
         int added = mistakes.isEmpty() ? 0 : review.addMistakes(userId, mistakes);
         return new QuizApi.MistakesAdded(a.id(), mistakes.size(), added);
@@ -339,7 +340,10 @@ public class QuizService {
         }
         StringBuilder front = new StringBuilder(q.prompt());
         for (int i = 0; i < q.options().size(); i++) {
-            front.append("\n").append((char) ('A' + i)).append(") ").append(q.options().get(i));
+            front.append("\n")
+                    .append((char) ('A' + i))
+                    .append(") ")
+                    .append(q.options().get(i));
         }
         return front.toString();
     }

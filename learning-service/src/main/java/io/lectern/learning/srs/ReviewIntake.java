@@ -23,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewIntake {
 
     /** One wrong answer: {@code key} identifies the question, so the same mistake never makes two cards. */
-    public record Mistake(String key, String front, String back, UUID postId, @Nullable String anchor) {}
+    public record Mistake(
+            String key,
+            String front,
+            String back,
+            UUID postId,
+            @Nullable String anchor) {}
 
     /** How well the reader remembers some posts: their reviewed cards' mean FSRS retrievability now. */
     public record Memory(int reviewedCards, @Nullable Double averageRetrievability, double desiredRetention) {
@@ -88,7 +93,8 @@ public class ReviewIntake {
 
     public Memory memoryOf(UUID userId, Collection<UUID> postIds) {
         SrsStats.Remembered r = stats.remembered(userId, postIds, clock.instant(), ZoneOffset.UTC);
-        return new Memory(r.reviewed(), r.averageRetrievability(), settings.of(userId).desiredRetention());
+        return new Memory(
+                r.reviewed(), r.averageRetrievability(), settings.of(userId).desiredRetention());
     }
 
     private static String clip(String text) {

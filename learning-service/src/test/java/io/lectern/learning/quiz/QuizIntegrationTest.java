@@ -304,7 +304,8 @@ class QuizIntegrationTest extends AssessmentIntegrationTest {
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(json(added).get("mistakes").asInt()).isEqualTo(4);
         assertThat(json(added).get("cardsAdded").asInt()).isEqualTo(4);
-        List<String> backs = jdbc.sql("select back from srs_card where user_id = :u and origin = 'QUIZ' and post_id = :p")
+        List<String> backs = jdbc.sql(
+                        "select back from srs_card where user_id = :u and origin = 'QUIZ' and post_id = :p")
                 .param("u", user)
                 .param("p", post)
                 .query(String.class)
