@@ -142,6 +142,28 @@ public class StripeGateway {
                                         .build()));
     }
 
+    /**
+     * Deletes the Stripe customer, which also cancels its subscriptions at once (Stripe keeps the
+     * invoices for the books). A customer Stripe no longer knows counts as deleted, so a retry is safe.
+     */
+    public void deleteCustomer(String customerId) {
+        call("delete customer", c -> {
+            try {
+                c.v1().customers()
+                        .delete(
+                                customerId,
+                                RequestOptions.builder()
+                                        .setIdempotencyKey("lectern-delete-" + customerId)
+                                        .build());
+            } catch (InvalidRequestException e) {
+                if (!Integer.valueOf(404).equals(e.getStatusCode())) {
+                    throw e;
+                }
+            }
+            return Boolean.TRUE;
+        });
+    }
+
     public List<Invoice> invoices(String customerId) {
         return call(
                 "list invoices",

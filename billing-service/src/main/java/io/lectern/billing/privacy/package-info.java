@@ -1,0 +1,4 @@
+@NullMarked
+package io.lectern.billing.privacy;
+
+import org.jspecify.annotations.NullMarked;
