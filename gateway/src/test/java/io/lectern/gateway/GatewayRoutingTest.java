@@ -38,8 +38,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource({"/feed.xml, /api/v1/feeds/rss.xml", "/atom.xml, /api/v1/feeds/atom.xml"})
-    void siteFeedsAreContentsFeedEndpointsWithoutAToken(String path, String contentPath) throws Exception {
+    @CsvSource({"/feed.xml, /feed.xml", "/atom.xml, /atom.xml", "/api/v1/feeds/rss.xml, /api/v1/feeds/rss.xml"})
+    void siteFeedsReachContentWithoutAToken(String path, String contentPath) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"service\":\"content\"");

@@ -70,7 +70,9 @@ final class StandInService {
             "billing",
             List.of("/api/v1/billing/"),
             "notify",
-            List.of("/api/v1/notifications", "/api/v1/digest/", "/api/v1/newsletter/", "/api/v1/admin/events/"));
+            List.of("/api/v1/notifications", "/api/v1/digest/", "/api/v1/newsletter/", "/api/v1/admin/events/"),
+            "web",
+            List.of("/"));
 
     private final List<String> served;
 

@@ -51,7 +51,7 @@ public record RateLimitProperties(
 
     public record Breaker(
             @DefaultValue("10") int slidingWindow,
-            @DefaultValue("5") int minimumCalls,
+            @DefaultValue("1") int minimumCalls,
             @DefaultValue("50") float failureRatePercent,
             @DefaultValue("5s") Duration waitInOpenState) {}
 }
