@@ -263,7 +263,8 @@ class RouteTableSystemTest {
         if (p.startsWith("/api/v1/billing/webhook")) {
             return "webhooks";
         }
-        return "general";
+        // feeds, sitemap, uploads, JWKS and the web app's pages: a reader clicks through many of them
+        return p.startsWith("/api/") ? "general" : "pages";
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Security's firewall on {@code ..}, {@code ;} or encoded slashes, Tomcat's own refusals) get the same
  * RFC 9457 problem as everything else instead of Spring Boot's plain error JSON.
  */
+@io.swagger.v3.oas.annotations.Hidden // the container's error dispatch, not an operation of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 
