@@ -48,9 +48,10 @@ class InboxReviewTest extends SrsTestSupport {
                     other.get("version").asLong());
         }
 
-        clock.set(created.plus(Duration.ofDays(8)).minus(Duration.ofHours(3))); // 06:00 Tokyo: before the hour
+        // Easy on a new card: 8 days, fuzzed to 6..10 per card; on day 10 both cards are due
+        clock.set(created.plus(Duration.ofDays(10)).minus(Duration.ofHours(3))); // 06:00 Tokyo: before the hour
         assertThat(inbox.publishDue(clock.instant())).isZero();
-        clock.set(created.plus(Duration.ofDays(8)));
+        clock.set(created.plus(Duration.ofDays(10)));
         assertThat(inbox.publishDue(clock.instant())).isEqualTo(1);
         assertThat(inbox.publishDue(clock.instant())).as("once a day").isZero();
 
@@ -62,7 +63,7 @@ class InboxReviewTest extends SrsTestSupport {
                         "select count(*) from outbox where type = 'learning.cards-due.v1' and aggregate_id = :user::text",
                         optedOut))
                 .isZero();
-        assertThat(due.get("localDate").asString()).isEqualTo("2032-02-09");
+        assertThat(due.get("localDate").asString()).isEqualTo("2032-02-11");
         assertThat(due.get("cards")).hasSize(2);
         JsonNode first = due.get("cards").get(0);
         JsonNode second = due.get("cards").get(1);

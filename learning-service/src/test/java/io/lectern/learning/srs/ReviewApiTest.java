@@ -227,6 +227,8 @@ class ReviewApiTest extends SrsTestSupport {
                 user,
                 Map.of("kind", "CLOZE", "text", "{{c1::FSRS}} schedules by {{c2::stability}} and {{c3::difficulty}}."));
         assertThat(json(cloze.body())).hasSize(3);
+        // new cards are served oldest first: the plain cards come a second later than the cloze text
+        clock.set(Instant.parse("2031-05-04T14:00:01Z"));
         for (int i = 0; i < 4; i++) {
             basicCard(user, "Plain " + i);
         }
