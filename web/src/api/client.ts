@@ -3,12 +3,18 @@ import { serviceUrls } from "../lib/config.ts";
 import type { paths as IdentityPaths, components as IdentityComponents } from "./identity";
 import type { paths as ContentPaths, components as ContentComponents } from "./content";
 import type { paths as NotifyPaths, components as NotifyComponents } from "./notify";
+import type { paths as LearningPaths, components as LearningComponents } from "./learning";
+import type { paths as AiPaths, components as AiComponents } from "./ai";
+import type { paths as BillingPaths, components as BillingComponents } from "./billing";
 
 // Typed clients generated from the services' OpenAPI documents (openapi/*.json -> src/api/*.d.ts).
 // Server side only: they call the services directly with the reader's token.
 export type ContentSchemas = ContentComponents["schemas"];
 export type IdentitySchemas = IdentityComponents["schemas"];
 export type NotifySchemas = NotifyComponents["schemas"];
+export type LearningSchemas = LearningComponents["schemas"];
+export type AiSchemas = AiComponents["schemas"];
+export type BillingSchemas = BillingComponents["schemas"];
 
 // `next build` prerenders the public pages while no service may be running: they are built empty and
 // regenerated on first use (./lectern expires them through /internal/revalidate once the app is up).
@@ -51,6 +57,24 @@ export function identityApi(token?: string) {
 
 export function notifyApi(token?: string) {
   const c = createClient<NotifyPaths>({ baseUrl: serviceUrls.notify, fetch: fetchImpl, requestInitExt: init(token, undefined) });
+  c.use(bearer(token));
+  return c;
+}
+
+export function learningApi(token?: string) {
+  const c = createClient<LearningPaths>({ baseUrl: serviceUrls.learning, fetch: fetchImpl, requestInitExt: init(token, undefined) });
+  c.use(bearer(token));
+  return c;
+}
+
+export function aiApi(token?: string) {
+  const c = createClient<AiPaths>({ baseUrl: serviceUrls.ai, fetch: fetchImpl, requestInitExt: init(token, undefined) });
+  c.use(bearer(token));
+  return c;
+}
+
+export function billingApi(token?: string, cache?: CachePolicy) {
+  const c = createClient<BillingPaths>({ baseUrl: serviceUrls.billing, fetch: fetchImpl, requestInitExt: init(token, cache) });
   c.use(bearer(token));
   return c;
 }
