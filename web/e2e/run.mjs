@@ -7,7 +7,7 @@
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -284,6 +284,18 @@ test("axe finds no serious or critical violation on home, post, search, sign-in 
   await noSeriousA11yViolations(page, "post (dark)");
   await shoot(page, "post-dark");
 });
+
+// ---------- more specs: e2e/specs/*.mjs, each `export default function ({ test, ...fixtures })` ----------
+const specsDir = join(dirname(fileURLToPath(import.meta.url)), "specs");
+const shared = {
+  test, assert, BASE, PORT_BASE, MAIL, IDENTITY, CONTENT, DB_URL, run, PASSWORD, PORTS: { learning: PORT_BASE + 3, ai: PORT_BASE + 4, billing: PORT_BASE + 5, notify: PORT_BASE + 6, web: PORT_BASE + 7 },
+  json, until, mails, linkIn, registerVerified, psql, apiToken, signIn, shoot, noSeriousA11yViolations,
+  author, authorToken, auth, series, part1, part2, premium, publishedPost,
+};
+for (const file of readdirSync(specsDir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".mjs")).map((f) => f.name).sort()) {
+  const spec = await import(join(specsDir, file));
+  await spec.default(shared);
+}
 
 // ---------- runner ----------
 let failed = 0;
