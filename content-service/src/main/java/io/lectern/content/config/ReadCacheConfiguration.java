@@ -4,10 +4,12 @@ import io.lectern.content.readcache.CachePolicy;
 import io.lectern.content.readcache.ContentChangeListener;
 import io.lectern.content.readcache.PublicReadCache;
 import io.lectern.content.readcache.ReadCacheProperties;
+import io.lectern.content.readcache.SignedInReadHits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,14 @@ class ReadCacheConfiguration {
     FilterRegistrationBean<PublicReadCache> publicReadCacheFilter(PublicReadCache cache) {
         FilterRegistrationBean<PublicReadCache> bean = new FilterRegistrationBean<>(cache);
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
+    /** Right after Spring Security's filter chain (order -100): the reader's token is verified first. */
+    @Bean
+    FilterRegistrationBean<SignedInReadHits> signedInReadHitsFilter(PublicReadCache cache) {
+        FilterRegistrationBean<SignedInReadHits> bean = new FilterRegistrationBean<>(new SignedInReadHits(cache));
+        bean.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return bean;
     }
 

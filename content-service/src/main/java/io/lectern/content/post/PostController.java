@@ -2,6 +2,8 @@ package io.lectern.content.post;
 
 import io.lectern.content.access.Caller;
 import io.lectern.content.readcache.CachePolicy;
+import io.lectern.content.readcache.PublicReadCache;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What readers see: published posts only. An old slug answers 301 to the new one. Lists and the
  * anonymous answer of a free post are public (briefly cacheable, served from the read cache); a premium
- * post or a signed-in reader's answer is private and never stored.
+ * post's answer is private and never stored; a signed-in reader's answer is private, and for a free post
+ * (the same bytes as the anonymous answer) may be stored and served to verified readers.
  */
 @RestController
 @RequestMapping("/api/v1/posts")
@@ -52,9 +55,17 @@ class PostController {
     }
 
     @GetMapping("/{slug}")
-    ResponseEntity<PostResponse> get(@PathVariable String slug) {
+    ResponseEntity<PostResponse> get(@PathVariable String slug, HttpServletRequest request) {
         Optional<Caller> caller = Caller.current();
         PostResponse post = posts.publicView(slug, caller);
-        return caller.isEmpty() && !post.premium() ? cache.publicAnswer(post) : cache.privateAnswer(post);
+        if (post.premium()) {
+            return cache.privateAnswer(post);
+        }
+        if (caller.isEmpty()) {
+            return cache.publicAnswer(post);
+        }
+        // a free post reads the same for everyone: the read cache may serve it to any verified reader
+        request.setAttribute(PublicReadCache.SAME_FOR_EVERYONE, Boolean.TRUE);
+        return cache.privateAnswer(post);
     }
 }

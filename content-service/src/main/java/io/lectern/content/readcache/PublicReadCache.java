@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -36,10 +38,25 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@link ContentChangeListener}) and, on this instance, every mutating request: while one is in flight
  * the cache is bypassed, and it is invalidated when it ends, so the writer's next read sees its write
  * even before the NOTIFY arrives. While the listener is not listening the cache is bypassed.
+ *
+ * <p>Signed-in readers (ADR 0035, amended): an answer that is the same for everyone (a free post, a
+ * list, a series, a tag: the controller says so with {@link #SAME_FOR_EVERYONE} or a public
+ * {@code Cache-Control}) is stored from their requests too, and served to them by
+ * {@link SignedInReadHits} only after Spring Security has verified their token, marked
+ * {@code private, no-store} as the controller would. A premium answer is never stored.
  */
 public final class PublicReadCache extends OncePerRequestFilter {
 
-    private static final Pattern READ_PATHS = Pattern.compile("/api/v1/(posts|series|tags)(/[^/]+)?");
+    /**
+     * Request attribute a controller sets when the answer it gives a signed-in reader is exactly the one
+     * an anonymous reader gets (a free post), so it may be stored and served to any verified reader.
+     */
+    public static final String SAME_FOR_EVERYONE = PublicReadCache.class.getName() + ".sameForEveryone";
+
+    private static final String REPLAYED = PublicReadCache.class.getName() + ".replayed";
+    private static final String PRIVATE = "no-store, private";
+
+    static final Pattern READ_PATHS = Pattern.compile("/api/v1/(posts|series|tags)(/[^/]+)?");
     /** The view beacon is sent on every page view and changes nothing the read endpoints answer. */
     private static final Pattern VIEW_BEACON = Pattern.compile("/api/v1/posts/[^/]+/views");
 
@@ -47,6 +64,7 @@ public final class PublicReadCache extends OncePerRequestFilter {
             Set.of("x-request-id", "content-length", "content-type", "date", "transfer-encoding", "set-cookie", "etag");
 
     private final ReadCacheProperties props;
+    private final String publicControl;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger writesInFlight = new AtomicInteger();
@@ -56,6 +74,8 @@ public final class PublicReadCache extends OncePerRequestFilter {
 
     public PublicReadCache(ReadCacheProperties props) {
         this.props = props;
+        this.publicControl = Objects.requireNonNull(
+                CacheControl.maxAge(props.publicMaxAge()).cachePublic().getHeaderValue());
     }
 
     record Entry(
@@ -109,19 +129,25 @@ public final class PublicReadCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? key(request) : null;
-        if (key != null && usable()) {
+        String key = key(request);
+        boolean signedIn = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        if (!signedIn && usable()) {
             Entry hit = entries.get(key);
             if (hit != null && hit.generation() == generation.get()) {
                 hits.increment();
-                replay(hit, request, response);
+                replay(hit, request, response, null);
                 return;
             }
         }
-        misses.increment();
         long readIn = generation.get();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
+        if (request.getAttribute(REPLAYED) != null) {
+            // served from memory to a verified reader by SignedInReadHits: ETag and 304 already done
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        misses.increment();
         if (wrapper.getStatus() != HttpServletResponse.SC_OK) {
             wrapper.copyBodyToResponse();
             return;
@@ -130,16 +156,17 @@ public final class PublicReadCache extends OncePerRequestFilter {
         String etag = etag(body);
         wrapper.setHeader(HttpHeaders.ETAG, etag);
         String contentType = wrapper.getContentType();
-        if (key != null
+        boolean sameForEveryone = isPublic(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))
+                || (signedIn && Boolean.TRUE.equals(request.getAttribute(SAME_FOR_EVERYONE)));
+        if (sameForEveryone
                 && "GET".equals(method)
                 && contentType != null
                 && body.length <= props.maxBodyBytes()
-                && isPublic(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))
                 && usable()) {
             if (entries.size() >= props.maxEntries()) {
                 entries.clear();
             }
-            entries.put(key, new Entry(readIn, contentType, headers(wrapper), body, etag));
+            entries.put(key, new Entry(readIn, contentType, headers(wrapper, publicControl), body, etag));
         }
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -148,10 +175,35 @@ public final class PublicReadCache extends OncePerRequestFilter {
         wrapper.copyBodyToResponse();
     }
 
-    private static void replay(Entry entry, HttpServletRequest request, HttpServletResponse response)
+    /**
+     * Serves a stored answer to a signed-in reader whose token Spring Security has verified (called by
+     * {@link SignedInReadHits}), marked private. False when there is none to serve.
+     */
+    boolean replayToVerifiedReader(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!usable()) {
+            return false;
+        }
+        Entry hit = entries.get(key(request));
+        if (hit == null || hit.generation() != generation.get()) {
+            return false;
+        }
+        hits.increment();
+        request.setAttribute(REPLAYED, Boolean.TRUE);
+        replay(hit, request, response, PRIVATE);
+        return true;
+    }
+
+    private static void replay(
+            Entry entry, HttpServletRequest request, HttpServletResponse response, @Nullable String cacheControl)
             throws IOException {
         for (Map.Entry<String, String> header : entry.headers()) {
+            if (cacheControl != null && header.getKey().equalsIgnoreCase(HttpHeaders.CACHE_CONTROL)) {
+                continue;
+            }
             response.addHeader(header.getKey(), header.getValue());
+        }
+        if (cacheControl != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         }
         response.setHeader(HttpHeaders.ETAG, entry.etag());
         response.setContentType(entry.contentType());
@@ -166,10 +218,13 @@ public final class PublicReadCache extends OncePerRequestFilter {
         }
     }
 
-    private static List<Map.Entry<String, String>> headers(HttpServletResponse response) {
+    /** The headers to replay; Cache-Control is the public one (the answer is the same for everyone). */
+    private static List<Map.Entry<String, String>> headers(HttpServletResponse response, String publicControl) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
+        out.add(Map.entry(HttpHeaders.CACHE_CONTROL, publicControl));
         for (String name : response.getHeaderNames()) {
-            if (NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (NOT_REPLAYED.contains(lower) || lower.equals("cache-control")) {
                 continue;
             }
             for (String value : response.getHeaders(name)) {
@@ -179,7 +234,7 @@ public final class PublicReadCache extends OncePerRequestFilter {
         return List.copyOf(out);
     }
 
-    private static String key(HttpServletRequest request) {
+    static String key(HttpServletRequest request) {
         String query = request.getQueryString();
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }

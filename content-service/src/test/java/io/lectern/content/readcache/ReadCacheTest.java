@@ -275,4 +275,56 @@ class ReadCacheTest extends ContentApiTest {
             assertThat(r.header("X-Request-Id")).as(path).isNotEmpty();
         }
     }
+
+    @Test
+    void aSignedInReaderIsServedAFreePostFromMemoryOnlyWithAValidTokenAndSeesEditsAtOnce() {
+        JsonNode post = publishedFree("Shared *text*");
+        String path = "/api/v1/posts/" + post.path("slug").asString();
+        String token = bearer(UUID.randomUUID(), "reader");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Response first = get(path, token).expect(200);
+            long hits = cache.hits();
+            Response second = get(path, token).expect(200);
+            assertThat(cache.hits()).as("second signed-in read is a cache hit").isEqualTo(hits + 1);
+            assertThat(second.body()).isEqualTo(first.body());
+            assertThat(second.header("Cache-Control")).contains("no-store").contains("private");
+            assertThat(second.header("Vary")).containsIgnoringCase("Authorization");
+            assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        });
+        // the anonymous reader gets the same answer from the same entry, marked public
+        long hits = cache.hits();
+        Response anonymous = get(path, null).expect(200);
+        assertThat(cache.hits()).isEqualTo(hits + 1);
+        assertThat(anonymous.header("Cache-Control")).contains("public");
+
+        // a token that does not verify is refused although the answer is in memory
+        get(path, token.substring(0, token.length() - 4) + "AAAA").expect(401);
+
+        put(
+                        "/api/v1/admin/posts/" + post.path("id").asString(),
+                        authorToken(),
+                        update(post, "markdown", "Edited **now**"))
+                .expect(200);
+        assertThat(get(path, token).expect(200).json().path("html").asString())
+                .contains("<strong>now</strong>")
+                .doesNotContain("Shared");
+    }
+
+    @Test
+    void aPremiumPostReadBySignedInReadersIsNeverStored() {
+        JsonNode post = createPublished(
+                authorToken(), postBody(unique("Paid"), "Paid body", "premium", true, "excerpt", "Teaser"));
+        String path = "/api/v1/posts/" + post.path("slug").asString();
+        String member = premium(reader);
+        get(path, member).expect(200);
+        long hits = cache.hits();
+        Response again = get(path, member).expect(200);
+        assertThat(cache.hits())
+                .as("a premium answer is not served from memory")
+                .isEqualTo(hits);
+        assertThat(again.json().path("html").asString()).contains("Paid body");
+        Response anonymous = get(path, null).expect(200);
+        assertThat(anonymous.json().path("html").isNull()).isTrue();
+        assertThat(cache.hits()).isEqualTo(hits);
+    }
 }
