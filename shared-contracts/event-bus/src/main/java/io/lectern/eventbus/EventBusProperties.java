@@ -59,7 +59,7 @@ public record EventBusProperties(
             @DefaultValue("5s") Duration claimInterval,
             @DefaultValue("14d") Duration inboxRetention,
             @DefaultValue("10000") int deadLetterMaxLength,
-            @DefaultValue("1") int transactionBatch) {}
+            @DefaultValue("50") int transactionBatch) {}
 
     /**
      * Periodic MINID trimming of the service's own stream, bounded by every group's oldest unacknowledged entry.
