@@ -1,5 +1,6 @@
 import { contentApi, type ContentSchemas } from "@/api/client";
 import { pageRevalidateSeconds } from "./config.ts";
+import { tags } from "./cacheTags.ts";
 
 export type Post = ContentSchemas["PostResponse"];
 export type PostSummary = ContentSchemas["PostSummary"];
@@ -10,8 +11,7 @@ export type PostLookup =
   | { kind: "gone" }
   | { kind: "missing" };
 
-/** Cache tags: every public read is tagged so authoring actions can expire exactly what changed. */
-export const tags = { posts: "posts", post: (slug: string) => `post:${slug}`, series: "series", tagList: "tags" };
+export { tags } from "./cacheTags.ts";
 
 export async function lookupPost(slug: string, token?: string): Promise<PostLookup> {
   const api = contentApi(token, { tags: [tags.posts, tags.post(slug)], revalidate: pageRevalidateSeconds });
