@@ -1,4 +1,4 @@
-package io.lectern.learning.quiz;
+package io.lectern.learning.ai;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -25,9 +25,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * ai-service's internal question generation and grading, behind a circuit breaker and a timeout.
- * Every call returns empty when ai-service is down, slow, failing or the breaker is open: callers then
- * use their local fallback and say so. The end user's bearer token is forwarded.
+ * ai-service's internal endpoints (quiz question generation, grading, review card drafts), behind one
+ * circuit breaker and one timeout ({@code lectern.learning.ai.*}). Every call returns empty when
+ * ai-service is down, slow, failing, answers nothing usable or the breaker is open: callers then use
+ * their local fallback and say so. The end user's bearer token is forwarded.
  */
 @Component
 public class AiClient {
@@ -49,6 +50,14 @@ public class AiClient {
     record QuestionsRequest(UUID postId, int count, List<String> types) {}
 
     record GradeRequest(String question, String reference, String answer) {}
+
+    record DraftRequest(UUID postId, int count) {}
+
+    /** {@code POST /internal/v1/card-drafts} answer. */
+    public record Drafted(String generator, List<DraftedCard> cards) {}
+
+    public record DraftedCard(
+            String front, String back, @Nullable String anchor) {}
 
     /** {@code POST /internal/v1/grade} answer. */
     public record Grade(
@@ -106,6 +115,40 @@ public class AiClient {
                         .body(new GradeRequest(question, reference, answer))
                         .retrieve()
                         .body(Grade.class));
+    }
+
+    /**
+     * Review card drafts for a post; only cards with a front and a back are kept, empty when none is.
+     * {@code bearer} is the reader's {@code Authorization} value when the call is made outside their
+     * request (null: the current request's token, if any).
+     */
+    public Optional<Drafted> cardDrafts(UUID postId, int count, @Nullable String bearer) {
+        return call(
+                        "card-drafts",
+                        () -> http.post()
+                                .uri("/internal/v1/card-drafts")
+                                .headers(h -> {
+                                    if (bearer != null) {
+                                        h.set(HttpHeaders.AUTHORIZATION, bearer);
+                                    } else {
+                                        forwardToken(h);
+                                    }
+                                })
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(new DraftRequest(postId, count))
+                                .retrieve()
+                                .body(Drafted.class))
+                .flatMap(d -> {
+                    List<DraftedCard> usable = d.cards() == null
+                            ? List.of()
+                            : d.cards().stream()
+                                    .filter(c -> c.front() != null
+                                            && !c.front().isBlank()
+                                            && c.back() != null
+                                            && !c.back().isBlank())
+                                    .toList();
+                    return usable.isEmpty() ? Optional.empty() : Optional.of(new Drafted(d.generator(), usable));
+                });
     }
 
     private <T> Optional<T> call(String what, Supplier<@Nullable T> request) {

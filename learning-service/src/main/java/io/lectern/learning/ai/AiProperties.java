@@ -1,4 +1,4 @@
-package io.lectern.learning.quiz;
+package io.lectern.learning.ai;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

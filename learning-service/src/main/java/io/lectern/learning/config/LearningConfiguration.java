@@ -1,12 +1,12 @@
 package io.lectern.learning.config;
 
+import io.lectern.learning.ai.AiProperties;
 import io.lectern.learning.badge.BadgeProperties;
 import io.lectern.learning.certificate.CertificateProperties;
 import io.lectern.learning.leaderboard.LeaderboardProperties;
 import io.lectern.learning.note.NoteProperties;
 import io.lectern.learning.paging.PagingProperties;
 import io.lectern.learning.progress.ReadingProperties;
-import io.lectern.learning.quiz.AiProperties;
 import io.lectern.learning.quiz.QuizProperties;
 import io.lectern.learning.srs.SrsProperties;
 import io.lectern.learning.streak.StreakProperties;

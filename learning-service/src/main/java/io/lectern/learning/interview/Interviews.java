@@ -2,11 +2,11 @@ package io.lectern.learning.interview;
 
 import io.lectern.contracts.events.learning.InterviewCompleted;
 import io.lectern.eventbus.EventPublisher;
+import io.lectern.learning.ai.AiClient;
 import io.lectern.learning.post.PostSummary;
 import io.lectern.learning.post.PostView;
 import io.lectern.learning.post.Posts;
 import io.lectern.learning.problem.LearningProblem;
-import io.lectern.learning.quiz.AiClient;
 import io.lectern.learning.quiz.ClozeGenerator;
 import io.lectern.learning.quiz.FreeTextGrader;
 import io.lectern.learning.quiz.Grading;

@@ -1,5 +1,6 @@
 package io.lectern.learning.quiz;
 
+import io.lectern.learning.ai.AiClient;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

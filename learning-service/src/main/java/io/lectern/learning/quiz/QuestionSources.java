@@ -1,5 +1,6 @@
 package io.lectern.learning.quiz;
 
+import io.lectern.learning.ai.AiClient;
 import io.lectern.learning.post.PostView;
 import java.util.ArrayList;
 import java.util.HashSet;

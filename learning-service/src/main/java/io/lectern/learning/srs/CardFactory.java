@@ -1,5 +1,6 @@
 package io.lectern.learning.srs;
 
+import io.lectern.learning.ai.AiClient;
 import io.lectern.learning.post.PostView;
 import io.lectern.learning.post.Posts;
 import io.lectern.learning.srs.Card.CardKind;
@@ -46,12 +47,12 @@ class CardFactory {
 
     private final Cards cards;
     private final Posts posts;
-    private final CardDraftClient ai;
+    private final AiClient ai;
     private final JdbcClient jdbc;
     private final SrsProperties props;
     private final Clock clock;
 
-    CardFactory(Cards cards, Posts posts, CardDraftClient ai, JdbcClient jdbc, SrsProperties props, Clock clock) {
+    CardFactory(Cards cards, Posts posts, AiClient ai, JdbcClient jdbc, SrsProperties props, Clock clock) {
         this.cards = cards;
         this.posts = posts;
         this.ai = ai;
@@ -96,9 +97,9 @@ class CardFactory {
         int count = props.drafts().count();
         Map<String, String> sections = Sections.split(post.markdown());
         List<Draft> fresh = new ArrayList<>();
-        Optional<CardDraftClient.Drafted> drafted = ai.draft(postId, count, bearer);
+        Optional<AiClient.Drafted> drafted = ai.cardDrafts(postId, count, bearer);
         if (drafted.isPresent()) {
-            for (CardDraftClient.DraftedCard c : drafted.get().cards()) {
+            for (AiClient.DraftedCard c : drafted.get().cards()) {
                 String anchor = c.anchor() != null && sections.containsKey(c.anchor()) ? c.anchor() : null;
                 fresh.add(new Draft(
                         UUID.randomUUID(),

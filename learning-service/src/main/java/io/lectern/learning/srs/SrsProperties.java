@@ -38,13 +38,10 @@ public record SrsProperties(
             @DefaultValue("0 */15 * * * *") String cron) {}
 
     /**
-     * Card drafts for a finished post.
+     * Card drafts for a finished post, from ai-service ({@code lectern.learning.ai.*}: address, timeout,
+     * circuit breaker), else the local key-sentence drafts.
      *
-     * @param aiBaseUrl ai-service (internal, not through the gateway)
-     * @param timeout per call; past it the local key-sentence drafts are used
+     * @param count drafts offered per post
      */
-    public record Drafts(
-            @DefaultValue("http://127.0.0.1:8084") URI aiBaseUrl,
-            @DefaultValue("3s") Duration timeout,
-            @DefaultValue("8") int count) {}
+    public record Drafts(@DefaultValue("8") int count) {}
 }

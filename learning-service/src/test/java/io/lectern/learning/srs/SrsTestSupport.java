@@ -31,8 +31,8 @@ abstract class SrsTestSupport extends LearningIntegrationTest {
 
     @DynamicPropertySource
     static void aiService(DynamicPropertyRegistry registry) {
-        registry.add("lectern.learning.srs.drafts.ai-base-url", () -> "http://127.0.0.1:" + AI.port());
-        registry.add("lectern.learning.srs.drafts.timeout", () -> "20s"); // a loaded CI box
+        registry.add("lectern.learning.ai.base-url", () -> "http://127.0.0.1:" + AI.port());
+        registry.add("lectern.learning.ai.timeout", () -> "20s"); // a loaded CI box
         registry.add("lectern.learning.srs.inbox.public-base-url", () -> "https://lectern.test");
         registry.add("lectern.learning.srs.inbox.cron", () -> "-");
     }
