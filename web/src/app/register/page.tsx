@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { csrfToken } from "@/lib/session";
 import { Flash } from "@/components/Flash";
+import { googleSignInEnabled } from "@/lib/google";
 
 export const metadata = { title: "Create an account" };
 
@@ -20,6 +21,7 @@ export default async function Register({ searchParams }: { searchParams: Promise
         <label>Password (at least 12 characters) <input name="password" type="password" autoComplete="new-password" required minLength={12} /></label>
         <button className="primary" type="submit">Create account</button>
       </form>
+      {googleSignInEnabled() && <p><a className="button" href="/auth/google">Sign up with Google</a></p>}
     </>
   );
 }

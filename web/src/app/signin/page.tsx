@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { csrfToken } from "@/lib/session";
 import { Flash } from "@/components/Flash";
+import { googleSignInEnabled } from "@/lib/google";
 
 export const metadata = { title: "Sign in" };
 
@@ -20,6 +21,7 @@ export default async function SignIn({ searchParams }: { searchParams: Promise<S
         <label>Password <input name="password" type="password" autoComplete="current-password" required /></label>
         <button className="primary" type="submit">Sign in</button>
       </form>
+      {googleSignInEnabled() && <p><a className="button" href="/auth/google">Sign in with Google</a></p>}
       <p><Link href="/forgot-password">Forgot your password?</Link> · <Link href="/register">Create an account</Link></p>
     </>
   );
