@@ -8,12 +8,15 @@ export default async function Privacy() {
   return (
     <>
       <h1>Privacy and your data</h1>
-      <p>We keep your account, your comments and reactions, your reading progress and your settings. Tokens live only in
-        httpOnly cookies; we set no tracking cookies.</p>
+      <p>We keep your account, your comments and reactions, your reading progress, notes, reviews and quiz results,
+        your questions to the AI, your subscription and your settings. Tokens live only in httpOnly cookies; we set no
+        tracking cookies.</p>
       {signedIn ? (
         <>
           <h2>Download your data</h2>
-          <p><a className="button" href="/bff/api/v1/users/me/export" download="lectern-account.json">Download my data (JSON)</a></p>
+          <p>One JSON file: your account, learning (progress, XP, badges, reviews, quizzes, certificates), notes, AI
+            conversations, subscription and invoices.</p>
+          <p><a className="button" href="/account/export" download="lectern-my-data.json">Download my data (JSON)</a></p>
           <h2>Delete your account</h2>
           <DeleteAccount />
         </>
