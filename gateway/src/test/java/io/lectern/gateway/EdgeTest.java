@@ -82,6 +82,30 @@ class EdgeTest extends GatewayTestSupport {
         }
     }
 
+    @Test
+    void overlongUriIs414ProblemAndNothingReachesTheService() throws Exception {
+        HttpResponse<String> response = get("/api/v1/posts?q=" + "a".repeat(9 * 1024));
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":414").contains("at most 8192");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(get("/api/v1/posts?q=" + "a".repeat(7 * 1024)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizedHeadersAre431Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/posts/hdr", "X-Padding", "p".repeat(17 * 1024));
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":431").contains("at most 16384");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SERVICES.get("content").last("/api/v1/posts/hdr"))
+                .as("the service never saw the request")
+                .isInstanceOf(AssertionError.class);
+    }
+
     /** java.net.http normalises paths, so dot segments go over a plain socket. */
     private int rawStatus(String rawPath) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -35,6 +35,8 @@ public final class EdgeFilter implements WebFilter, Ordered {
     private final List<String> stripPrefixes;
     private final long maxBody;
     private final long maxLargeBody;
+    private final long maxUriLength;
+    private final long maxHeaderSize;
     private final List<PathPattern> largeBodyPaths;
     private final List<PathPattern> docsPaths;
     private final List<PathPattern> servicePaths;
@@ -59,6 +61,8 @@ public final class EdgeFilter implements WebFilter, Ordered {
                 .toList();
         this.maxBody = props.maxRequestSize().toBytes();
         this.maxLargeBody = props.maxLargeRequestSize().toBytes();
+        this.maxUriLength = props.maxUriLength().toBytes();
+        this.maxHeaderSize = props.maxHeaderSize().toBytes();
         this.largeBodyPaths = parse(props.largeBodyPaths());
         this.docsPaths = parse(props.docsPaths());
         this.servicePaths = parse(props.servicePaths());
@@ -100,6 +104,24 @@ public final class EdgeFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
 
+        String rawPath = request.getURI().getRawPath();
+        String rawQuery = request.getURI().getRawQuery();
+        long uriLength = (rawPath == null ? 0 : rawPath.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
+        if (uriLength > maxUriLength) {
+            return Problems.write(
+                    exchange,
+                    HttpStatus.URI_TOO_LONG,
+                    "The request's path and query are " + uriLength + " bytes long; at most " + maxUriLength
+                            + " are accepted.");
+        }
+        long headerBytes = headerBytes(request.getHeaders());
+        if (headerBytes > maxHeaderSize) {
+            return Problems.write(
+                    exchange,
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "The request's headers are " + headerBytes + " bytes in all; at most " + maxHeaderSize
+                            + " are accepted.");
+        }
         if (!wellFormedPath(request.getPath().value())) {
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path is not in canonical form.");
         }
@@ -117,6 +139,17 @@ public final class EdgeFilter implements WebFilter, Ordered {
             forwarded = new LimitedBody(forwarded, limit);
         }
         return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+
+    /** Header bytes as sent ("Name: value" plus CRLF per line). */
+    static long headerBytes(HttpHeaders headers) {
+        long total = 0;
+        for (var entry : headers.headerSet()) {
+            for (String value : entry.getValue()) {
+                total += entry.getKey().length() + 4L + value.length();
+            }
+        }
+        return total;
     }
 
     private void rewriteHeaders(HttpHeaders headers, String requestId) {

@@ -11,6 +11,10 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies networks whose X-Forwarded-For / X-Forwarded-Proto we believe (CIDR list);
  *     from anyone else those headers are dropped and the socket address is the client
  * @param maxRequestSize body limit for ordinary requests (413 above it)
+ * @param maxUriLength longest path and query (414 problem above it); the server's own limit on the
+ *     request line ({@code server.netty.max-initial-line-length}) is set higher so this check answers
+ * @param maxHeaderSize largest total of the request headers (431 problem above it); the server's limit
+ *     ({@code server.max-http-request-header-size}) is higher, as above
  * @param largeBodyPaths path patterns (uploads, imports) allowed up to {@code maxLargeRequestSize}
  * @param stripHeaders request headers a client must never set: services would otherwise be tempted
  *     to trust them as identity
@@ -27,6 +31,8 @@ public record EdgeProperties(
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("20MB") DataSize maxLargeRequestSize,
+        @DefaultValue("8KB") DataSize maxUriLength,
+        @DefaultValue("16KB") DataSize maxHeaderSize,
 
         @DefaultValue({
             "/api/v1/uploads/**",
