@@ -47,3 +47,13 @@ test("services, moderation views and redirect kinds come from fixed lists", () =
   assert.equal(publicPath("POST", "a-b"), "/posts/a-b");
   assert.equal(publicPath("TAG", "java"), "/tags/java");
 });
+
+test("a problem reads as its detail (else title) and its field errors; anything else as the fallback", async () => {
+  const { problemText } = await import("../src/lib/problem.ts");
+  assert.equal(problemText({ title: "Conflict", detail: "'x' is a live post slug; it cannot redirect.", status: 409 }, "f"), "'x' is a live post slug; it cannot redirect.");
+  assert.equal(problemText({ title: "Bad Request", errors: [{ field: "note", message: "must not be blank" }] }, "f"), "Bad Request note: must not be blank");
+  assert.equal(problemText("", "f"), "f");
+  assert.equal(problemText("<html>oops</html>", "f"), "f");
+  assert.equal(problemText(undefined, "f"), "f");
+  assert.equal(problemText(42, "f"), "f");
+});
