@@ -26,11 +26,17 @@ export async function adminForm(request: NextRequest, roles: string[]): Promise<
   return { form, token, back, field: (name) => String(form.get(name) ?? "").trim() };
 }
 
+/** What openapi-fetch answers: the response, and the parsed body of an error. */
+export interface Outcome {
+  response: Response;
+  error?: unknown;
+}
+
 /** Back to the page with the service's answer: `notice` when it succeeded, its problem detail when not. */
-export async function answer(request: NextRequest, f: AdminForm, response: Response | undefined, ok: boolean, notice: string): Promise<NextResponse> {
-  if (ok) return seeOther(request, backTo(f.back, { notice }));
-  const fallback = response ? `The service answered ${response.status} ${response.statusText}.`.replace(" .", ".") : "Unknown action.";
-  return seeOther(request, backTo(f.back, { error: await problemDetail(response, fallback) }));
+export async function answer(request: NextRequest, f: AdminForm, outcome: Outcome | undefined, notice: string): Promise<NextResponse> {
+  if (outcome?.response.ok) return seeOther(request, backTo(f.back, { notice }));
+  const fallback = outcome ? `The service answered ${outcome.response.status}.` : "Unknown action.";
+  return seeOther(request, backTo(f.back, { error: await problemDetail(outcome?.response, fallback, outcome?.error) }));
 }
 
 export function isResponse(x: AdminForm | NextResponse): x is NextResponse {

@@ -22,11 +22,11 @@ export default async function Billing({ searchParams }: { searchParams: Promise<
   const here = (o: number) => `/admin/billing?${new URLSearchParams({ ...(status ? { status } : {}), ...(o ? { offset: String(o) } : {}) })}`;
   const back = here(offset);
   const token = await requireAdmin(back);
-  const { data, response } = await billingApi(token).GET("/api/v1/billing/admin/subscribers", { params: { query: { limit: LIMIT, offset, ...(status ? { status } : {}) } } });
+  const { data, error, response } = await billingApi(token).GET("/api/v1/billing/admin/subscribers", { params: { query: { limit: LIMIT, offset, ...(status ? { status } : {}) } } });
   const items = (Array.isArray(data) ? data : []) as Subscriber[];
-  const failed = Array.isArray(data) ? undefined : await problemDetail(response, `Billing answered ${response.status}.`);
+  const failed = Array.isArray(data) ? undefined : await problemDetail(response, `Billing answered ${response.status}.`, error);
   const csrf = await csrfToken();
-  const tomorrow = new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 16);
+  const inAMonth = new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 16);
   return (
     <>
       <h1>Billing</h1>
@@ -39,7 +39,7 @@ export default async function Billing({ searchParams }: { searchParams: Promise<
         <input type="hidden" name="back" value={back} />
         <input type="hidden" name="op" value="grant" />
         <label>User id <input name="userId" required defaultValue={sp.userId ?? ""} pattern="[0-9a-fA-F-]{36}" /></label>
-        <label>Until (UTC) <input name="expiresAt" type="datetime-local" required defaultValue={tomorrow} /></label>
+        <label>Until (UTC) <input name="expiresAt" type="datetime-local" required defaultValue={inAMonth} /></label>
         <label>Note <input name="note" required maxLength={500} /></label>
         <button className="primary" type="submit">Grant premium</button>
       </form>

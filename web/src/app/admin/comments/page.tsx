@@ -17,9 +17,9 @@ export default async function ModerationQueue({ searchParams }: { searchParams: 
   const view = commentView(sp.view);
   const back = `/admin/comments?view=${view}`;
   const token = await requireEditor(back);
-  const { data, response } = await contentApi(token).GET("/api/v1/admin/comments", { params: { query: commentViews[view].query } });
+  const { data, error, response } = await contentApi(token).GET("/api/v1/admin/comments", { params: { query: commentViews[view].query } });
   const items = (data ?? []) as Item[];
-  const failed = data ? undefined : await problemDetail(response, `Content answered ${response.status}.`);
+  const failed = data ? undefined : await problemDetail(response, `Content answered ${response.status}.`, error);
   const csrf = await csrfToken();
   return (
     <>

@@ -17,9 +17,9 @@ export default async function Redirects({ searchParams }: { searchParams: Promis
   const kind = redirectKind(sp.kind);
   const back = kind ? `/admin/redirects?kind=${kind}` : "/admin/redirects";
   const token = await requireEditor(back);
-  const { data, response } = await contentApi(token).GET("/api/v1/admin/redirects", { params: { query: kind ? { kind } : {} } });
+  const { data, error, response } = await contentApi(token).GET("/api/v1/admin/redirects", { params: { query: kind ? { kind } : {} } });
   const items = (data ?? []) as Redirect[];
-  const failed = data ? undefined : await problemDetail(response, `Content answered ${response.status}.`);
+  const failed = data ? undefined : await problemDetail(response, `Content answered ${response.status}.`, error);
   const csrf = await csrfToken();
   return (
     <>

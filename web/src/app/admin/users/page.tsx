@@ -22,9 +22,9 @@ export default async function Users({ searchParams }: { searchParams: Promise<SP
   const back = here(page);
   const token = await requireAdmin(back);
   const me = (await currentUser())?.sub;
-  const { data, response } = await identityApi(token).GET("/api/v1/admin/users", { params: { query: { q, page, size: SIZE } } });
+  const { data, error, response } = await identityApi(token).GET("/api/v1/admin/users", { params: { query: { q, page, size: SIZE } } });
   const result = data as IdentitySchemas["UserPage"] | undefined;
-  const failed = result ? undefined : await problemDetail(response, `Identity answered ${response.status}.`);
+  const failed = result ? undefined : await problemDetail(response, `Identity answered ${response.status}.`, error);
   const users = (result?.items ?? []) as User[];
   const total = Number(result?.total ?? 0);
   const w = pageWindow(page, SIZE, total);

@@ -13,14 +13,14 @@ export async function POST(request: NextRequest) {
     case "grant": {
       const expiresAt = utcInstant(f.field("expiresAt"));
       if (!expiresAt) return seeOther(request, backTo(f.back, { error: "Give the moment the grant ends." }));
-      const { response } = await api.POST("/api/v1/billing/admin/grants", { body: { userId: f.field("userId"), expiresAt, note: f.field("note") } });
-      return answer(request, f, response, response.ok, `Premium granted until ${expiresAt.slice(0, 16).replace("T", " ")} UTC.`);
+      const r = await api.POST("/api/v1/billing/admin/grants", { body: { userId: f.field("userId"), expiresAt, note: f.field("note") } });
+      return answer(request, f, r, `Premium granted until ${expiresAt.slice(0, 16).replace("T", " ")} UTC.`);
     }
     case "revoke": {
-      const { response } = await api.POST("/api/v1/billing/admin/grants/{id}/revoke", { params: { path: { id: f.field("id") } }, body: { note: f.field("note") } });
-      return answer(request, f, response, response.ok, "The grant is revoked.");
+      const r = await api.POST("/api/v1/billing/admin/grants/{id}/revoke", { params: { path: { id: f.field("id") } }, body: { note: f.field("note") } });
+      return answer(request, f, r, "The grant is revoked.");
     }
     default:
-      return answer(request, f, undefined, false, "");
+      return answer(request, f, undefined, "");
   }
 }

@@ -11,18 +11,15 @@ export async function POST(request: NextRequest) {
   const path = { params: { path: { id: f.field("id") } } };
   switch (f.field("op")) {
     case "approve": {
-      const { response } = await api.POST("/api/v1/admin/comments/{id}/approve", path);
-      return answer(request, f, response, response.ok, "Comment approved: it is shown on its post.");
+      return answer(request, f, await api.POST("/api/v1/admin/comments/{id}/approve", path), "Comment approved: it is shown on its post.");
     }
     case "reject": {
-      const { response } = await api.POST("/api/v1/admin/comments/{id}/reject", path);
-      return answer(request, f, response, response.ok, "Comment rejected: it is no longer shown.");
+      return answer(request, f, await api.POST("/api/v1/admin/comments/{id}/reject", path), "Comment rejected: it is no longer shown.");
     }
     case "delete": {
-      const { response } = await api.DELETE("/api/v1/admin/comments/{id}", path);
-      return answer(request, f, response, response.ok, "Comment deleted.");
+      return answer(request, f, await api.DELETE("/api/v1/admin/comments/{id}", path), "Comment deleted.");
     }
     default:
-      return answer(request, f, undefined, false, "");
+      return answer(request, f, undefined, "");
   }
 }

@@ -17,27 +17,27 @@ export async function POST(request: NextRequest) {
   try {
     switch (f.field("op")) {
       case "replay": {
-        const { data, response } = await api.POST("/api/v1/admin/events/dead-letters/{id}/replay", { params: { path: { id } } });
-        if (!response.ok) return seeOther(request, backTo(f.back, { error: `Replay of ${id} failed: ${await replayFailure(response)}` }));
+        const { data, error, response } = await api.POST("/api/v1/admin/events/dead-letters/{id}/replay", { params: { path: { id } } });
+        if (!response.ok) return seeOther(request, backTo(f.back, { error: `Replay of ${id} failed: ${replayFailure(error, response)}` }));
         // the document types this answer as a bare object; the controller sends {id, outcome}
         const outcome = (data as Record<string, unknown> | undefined)?.["outcome"];
         const what = outcome === "HANDLED" ? "handled" : outcome === "ALREADY_HANDLED" ? "already handled before" : outcome === "NOT_SUBSCRIBED" ? "not subscribed to (dropped)" : String(outcome);
         return done(`Replayed ${id} in ${service}: ${what}.`);
       }
       case "delete": {
-        const { response } = await api.DELETE("/api/v1/admin/events/dead-letters/{id}", { params: { path: { id } } });
-        if (!response.ok) return seeOther(request, backTo(f.back, { error: `Delete of ${id} failed: ${await replayFailure(response)}` }));
+        const { error, response } = await api.DELETE("/api/v1/admin/events/dead-letters/{id}", { params: { path: { id } } });
+        if (!response.ok) return seeOther(request, backTo(f.back, { error: `Delete of ${id} failed: ${replayFailure(error, response)}` }));
         return done(`Deleted dead letter ${id} of ${service}.`);
       }
       case "outbox": {
         const since = utcInstant(f.field("since"));
         if (!since) return seeOther(request, backTo(f.back, { error: "Give the moment to replay from." }));
-        const { data, response } = await api.POST("/api/v1/admin/events/outbox/replay", { params: { query: { since } } });
-        const r = data as OutboxReplayResult | undefined;
-        return answer(request, f, response, response.ok, `${service} published ${r?.republished ?? 0} events again (since ${since}).`);
+        const out = await api.POST("/api/v1/admin/events/outbox/replay", { params: { query: { since } } });
+        const r = out.data as OutboxReplayResult | undefined;
+        return answer(request, f, out, `${service} published ${r?.republished ?? 0} events again (since ${since}).`);
       }
       default:
-        return answer(request, f, undefined, false, "");
+        return answer(request, f, undefined, "");
     }
   } catch {
     return seeOther(request, backTo(f.back, { error: `${service} is unreachable.` }));

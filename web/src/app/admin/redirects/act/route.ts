@@ -20,18 +20,18 @@ export async function POST(request: NextRequest) {
   };
   switch (f.field("op")) {
     case "create": {
-      if (!kind) return answer(request, f, undefined, false, "");
-      const { data, response } = await api.POST("/api/v1/admin/redirects", { body: { kind, fromSlug: from, toSlug: f.field("toSlug") } });
-      const r = data as ContentSchemas["RedirectResponse"] | undefined;
-      if (response.ok) expire();
-      return answer(request, f, response, response.ok, `${publicPath(kind, r?.fromSlug ?? from)} now leads to ${publicPath(kind, r?.toSlug)}.`);
+      if (!kind) return answer(request, f, undefined, "");
+      const out = await api.POST("/api/v1/admin/redirects", { body: { kind, fromSlug: from, toSlug: f.field("toSlug") } });
+      const r = out.data as ContentSchemas["RedirectResponse"] | undefined;
+      if (out.response.ok) expire();
+      return answer(request, f, out, `${publicPath(kind, r?.fromSlug ?? from)} now leads to ${publicPath(kind, r?.toSlug)}.`);
     }
     case "delete": {
-      const { response } = await api.DELETE("/api/v1/admin/redirects/{id}", { params: { path: { id: f.field("id") } } });
-      if (response.ok) expire();
-      return answer(request, f, response, response.ok, `The redirect from ${publicPath(kind, from)} is deleted.`);
+      const out = await api.DELETE("/api/v1/admin/redirects/{id}", { params: { path: { id: f.field("id") } } });
+      if (out.response.ok) expire();
+      return answer(request, f, out, `The redirect from ${publicPath(kind, from)} is deleted.`);
     }
     default:
-      return answer(request, f, undefined, false, "");
+      return answer(request, f, undefined, "");
   }
 }

@@ -12,21 +12,21 @@ export async function POST(request: NextRequest) {
   switch (f.field("op")) {
     case "roles": {
       const roles = rolesFrom(f.form.getAll("role"));
-      const { data, response } = await api.PUT("/api/v1/admin/users/{id}/roles", { params: { path }, body: { roles } });
-      const who = (data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "the user";
-      return answer(request, f, response, response.ok, `Roles of ${who}: ${roles.join(", ")}. They apply from the next sign-in or token refresh.`);
+      const r = await api.PUT("/api/v1/admin/users/{id}/roles", { params: { path }, body: { roles } });
+      const who = (r.data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "the user";
+      return answer(request, f, r, `Roles of ${who}: ${roles.join(", ")}. They apply from the next sign-in or token refresh.`);
     }
     case "suspend": {
-      const { data, response } = await api.POST("/api/v1/admin/users/{id}/suspend", { params: { path } });
-      const who = (data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "The user";
-      return answer(request, f, response, response.ok, `${who} is suspended and signed out everywhere.`);
+      const r = await api.POST("/api/v1/admin/users/{id}/suspend", { params: { path } });
+      const who = (r.data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "The user";
+      return answer(request, f, r, `${who} is suspended and signed out everywhere.`);
     }
     case "unsuspend": {
-      const { data, response } = await api.POST("/api/v1/admin/users/{id}/unsuspend", { params: { path } });
-      const who = (data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "The user";
-      return answer(request, f, response, response.ok, `${who} can sign in again.`);
+      const r = await api.POST("/api/v1/admin/users/{id}/unsuspend", { params: { path } });
+      const who = (r.data as IdentitySchemas["AdminUserResponse"] | undefined)?.displayName ?? "The user";
+      return answer(request, f, r, `${who} can sign in again.`);
     }
     default:
-      return answer(request, f, undefined, false, "");
+      return answer(request, f, undefined, "");
   }
 }

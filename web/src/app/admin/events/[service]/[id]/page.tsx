@@ -24,11 +24,11 @@ export default async function DeadLetterPage({ params, searchParams }: { params:
   if (!isService(service)) notFound();
   const here = `/admin/events/${service}/${encodeURIComponent(id)}`;
   const token = await requireAdmin(here);
-  const { data, response } = await eventsApi(service, token).GET("/api/v1/admin/events/dead-letters/{id}", { params: { path: { id } } });
+  const { data, error, response } = await eventsApi(service, token).GET("/api/v1/admin/events/dead-letters/{id}", { params: { path: { id } } });
   const d = data as DeadLetter | undefined;
   const csrf = await csrfToken();
   if (!d) {
-    const why = response.status === 404 ? "No such dead letter: it was replayed or deleted." : await problemDetail(response, `${service} answered ${response.status}.`);
+    const why = response.status === 404 ? "No such dead letter: it was replayed or deleted." : await problemDetail(response, `${service} answered ${response.status}.`, error);
     return (
       <>
         <h1>Dead letter</h1>
