@@ -111,7 +111,7 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await visitor.close();
   });
 
-  test("admin screens: an admin changes a user's roles, suspends them (their sign-in is refused) and unsuspends them", async (ctx, browser) => {
+  test("admin screens: an admin changes a user's roles, suspends them (their sign-in is refused), unsuspends them, and grants and revokes premium", async (ctx, browser) => {
     const user = await registerVerified("suspended");
     const { ctx: actx, page: admin } = await adminPage(browser);
     await admin.goto(`${BASE}/admin/users?q=${encodeURIComponent(user.email)}`);
@@ -142,6 +142,23 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await card().getByRole("button", { name: "Unsuspend" }).click();
     await admin.getByText("can sign in again.").waitFor();
     assert.match(await card().textContent(), /Active/);
+
+    // premium by hand, from the user's card: billing grants it, and revokes it with a note
+    await card().getByRole("link", { name: "Grant premium" }).click();
+    await admin.waitForURL((u) => u.pathname === "/admin/billing");
+    await admin.getByLabel("Note").fill(`Conference speaker ${run}`);
+    await admin.getByRole("button", { name: "Grant premium" }).click();
+    await admin.getByText(/^Premium granted until .+ UTC\.$/).waitFor();
+    const grant = admin.locator("li.card", { hasText: `Conference speaker ${run}` });
+    assert.match(await grant.textContent(), /manual · manual · active/);
+    await noSeriousA11yViolations(admin, "admin billing");
+    await shoot(admin, "admin-billing");
+    await grant.getByLabel("Why revoke").fill(`Talk cancelled ${run}`);
+    await grant.getByRole("button", { name: "Revoke" }).click();
+    await admin.getByText("The grant is revoked.").waitFor();
+    const revoked = await admin.locator("li.card", { hasText: `Talk cancelled ${run}` }).textContent();
+    assert.match(revoked, /manual · manual · canceled/);
+    assert.equal(await admin.locator("li.card", { hasText: `Talk cancelled ${run}` }).getByRole("button", { name: "Revoke" }).count(), 0);
     await actx.close();
     await signIn(page, user.email);
     assert.notEqual(new URL(page.url()).pathname, "/signin");
