@@ -49,14 +49,13 @@ export default async function Redirects({ searchParams }: { searchParams: Promis
         <button type="submit">Filter</button>
       </form>
       {items.length === 0 && !failed ? <p>No redirects.</p> : (
-        <table className="redirects">
-          <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Kind</th><th scope="col">Made</th><th scope="col"><span className="skip">Actions</span></th></tr></thead>
+        <table className="stacked">
+          <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Made</th><th scope="col"><span className="skip">Actions</span></th></tr></thead>
           <tbody>
             {items.map((r) => r.id && (
               <tr key={r.id}>
                 <td id={`from-${r.id}`}>{publicPath(r.kind, r.fromSlug)}</td>
                 <td><Link href={publicPath(r.kind, r.toSlug)}>{publicPath(r.kind, r.toSlug)}</Link></td>
-                <td>{r.kind}</td>
                 <td>{r.automatic ? "on a rename" : "by hand"}, {r.createdAt?.slice(0, 10)}</td>
                 <td><AdminAction action="/admin/redirects/act" csrf={csrf} back={back} fields={{ op: "delete", id: r.id, kind: r.kind ?? "", fromSlug: r.fromSlug ?? "" }} label="Delete" describedBy={`from-${r.id}`} /></td>
               </tr>
