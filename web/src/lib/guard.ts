@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { publicUrl } from "./config.ts";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, sameOrigin, tokensMatch } from "./csrf.ts";
 import { ACCESS_HEADER, type CookieSpec } from "./cookies.ts";
+import { problemText } from "./problem.ts";
 
 /** Origins a state-changing request may come from: the public address and the one it arrived at. */
 export function allowedOrigins(request: NextRequest): string[] {
@@ -43,13 +44,15 @@ export function forbidden(): NextResponse {
   );
 }
 
-/** The problem detail a service answered, for showing to the person. */
-export async function problemDetail(res: Response | undefined, fallback: string): Promise<string> {
-  if (!res) return fallback;
+/**
+ * The problem detail a service answered, for showing to the person. Pass openapi-fetch's `error` (the body
+ * it already parsed) as `parsed`: the response's own body is spent once openapi-fetch has read it.
+ */
+export async function problemDetail(res: Response | undefined, fallback: string, parsed?: unknown): Promise<string> {
+  if (parsed !== undefined) return problemText(parsed, fallback);
+  if (!res || res.bodyUsed) return fallback;
   try {
-    const p = (await res.clone().json()) as { detail?: string; title?: string; errors?: { field?: string; message?: string }[] };
-    const fields = Array.isArray(p.errors) ? p.errors.map((e) => `${e.field ?? ""}: ${e.message ?? ""}`).join("; ") : "";
-    return [p.detail ?? p.title ?? fallback, fields].filter(Boolean).join(" ");
+    return problemText(await res.clone().json(), fallback);
   } catch {
     return fallback;
   }

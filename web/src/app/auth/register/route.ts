@@ -11,7 +11,7 @@ export async function POST(request: NextRequest) {
     body: { email, password: String(form.get("password") ?? ""), displayName },
   });
   if (error !== undefined || !response.ok) {
-    const why = await problemDetail(response, "Registration failed.");
+    const why = await problemDetail(response, "Registration failed.", error);
     return seeOther(request, `/register?error=${encodeURIComponent(why)}&email=${encodeURIComponent(email)}&displayName=${encodeURIComponent(displayName)}`);
   }
   return seeOther(request, `/register?done=${encodeURIComponent(email)}`);

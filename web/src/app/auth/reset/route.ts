@@ -10,7 +10,7 @@ export async function POST(request: NextRequest) {
     body: { token, newPassword: String(form.get("newPassword") ?? "") },
   });
   if (error !== undefined || !response.ok) {
-    return seeOther(request, `/reset-password?token=${encodeURIComponent(token)}&error=${encodeURIComponent(await problemDetail(response, "The password could not be reset."))}`);
+    return seeOther(request, `/reset-password?token=${encodeURIComponent(token)}&error=${encodeURIComponent(await problemDetail(response, "The password could not be reset.", error))}`);
   }
   return seeOther(request, "/signin?reset=1");
 }

@@ -10,12 +10,12 @@ export async function POST(request: NextRequest) {
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   const next = String(form.get("next") ?? "/");
-  const { data, response } = await identityApi().POST("/api/v1/auth/login", {
+  const { data, error, response } = await identityApi().POST("/api/v1/auth/login", {
     body: { email, password },
     headers: { "user-agent": request.headers.get("user-agent") ?? "browser" },
   });
   if (!data) {
-    const why = await problemDetail(response, "Sign-in failed.");
+    const why = await problemDetail(response, "Sign-in failed.", error);
     return seeOther(request, `/signin?error=${encodeURIComponent(why)}&email=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`);
   }
   return seeOther(request, next, sessionCookies(data as Tokens));
