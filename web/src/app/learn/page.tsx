@@ -99,7 +99,7 @@ export default async function Learn() {
         <h2 id="badges-h">Badges</h2>
         {earned.length === 0 ? <p className="meta">No badges yet.</p> : (
           <ul className="tags">
-            {earned.map((b) => <li key={b.id} className="badge" title={b.description}>🏅 {b.name}{b.times && b.times > 1 ? ` ×${b.times}` : ""}</li>)}
+            {earned.map((b) => <li key={b.id} className="badge" title={b.description}>{b.name}{b.times && b.times > 1 ? ` ×${b.times}` : ""}</li>)}
           </ul>
         )}
         {next.length > 0 && (

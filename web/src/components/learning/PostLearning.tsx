@@ -141,7 +141,7 @@ export function PostLearning({ postId, slug, tracking }: { postId: string; slug:
       {error && <p className="error" role="alert">{error}</p>}
       <h3>Private notes</h3>
       {notes.length > 0 && (
-        <ul className="notes">
+        <ul className="plain">
           {notes.map((n) => (
             <li key={n.id}>
               <p className="note-body">{n.body}</p>
