@@ -37,6 +37,10 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
     await panel.getByLabel("A note only you can see").fill(`Lazy streams ${run}`);
     await panel.getByRole("button", { name: "Save note" }).click();
     await panel.getByText(`Lazy streams ${run}`).waitFor();
+    await panel.getByRole("button", { name: `Edit note: Lazy streams ${run}` }).click();
+    await panel.getByLabel("Edit the note").fill(`Lazy streams, edited ${run}`);
+    await panel.getByRole("button", { name: "Save changes" }).click();
+    await panel.getByText(`Lazy streams, edited ${run}`).waitFor();
     // read to the end and spend the post's reading time on it (the page's clock runs two minutes on)
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.clock.runFor(150_000);
@@ -54,7 +58,7 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
     const bookmarks = page.getByRole("region", { name: "Bookmarks" });
     assert.equal(await bookmarks.getByRole("link", { name: part1.title }).count(), 1);
     assert.match(await page.getByRole("region", { name: "Reading", exact: true }).textContent(), /2 of \d+ posts/);
-    assert.equal(await page.getByRole("region", { name: "Notes" }).getByText(`Lazy streams ${run}`).count(), 1);
+    assert.equal(await page.getByRole("region", { name: "Notes" }).getByText(`Lazy streams, edited ${run}`).count(), 1);
     assert.match(await page.getByRole("region", { name: "Series" }).textContent(), /2 of 2 posts read/);
     await noSeriousA11yViolations(page, "learn");
     await shoot(page, "learn");
@@ -161,6 +165,10 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
 
     const visitor = await browser.newContext();
     const v = await visitor.newPage();
+    // a visitor's post page: the cached page asks who reads (401) and shows no learning panel
+    const [status] = await Promise.all([v.waitForResponse((r) => r.url().includes("/bff/api/v1/bookmarks/status")), v.goto(`${BASE}/posts/${part1.slug}`)]);
+    assert.equal(status.status(), 401);
+    assert.equal(await v.getByRole("region", { name: "Your learning" }).count(), 0);
     await v.goto(`${BASE}/certificates/verify/${id}`);
     assert.equal(await v.getByRole("heading", { level: 2 }).textContent(), "✓ Valid certificate");
     assert.match(await v.locator(".verify").textContent(), new RegExp(`graduate ${run}.*Certified ${run}`));

@@ -20,6 +20,7 @@ export function PostLearning({ postId, slug, tracking }: { postId: string; slug:
   const [reading, setReading] = useState<Reading | null>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const [draft, setDraft] = useState("");
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [msg, setMsg] = useState("");
   const [error, setError] = useState("");
   const last = useRef<Reported>({ depth: 0, seconds: 0 });
@@ -113,6 +114,18 @@ export function PostLearning({ postId, slug, tracking }: { postId: string; slug:
     } catch (e) { setError(messageOf(e)); }
   }
 
+  async function saveEdit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!editing) return;
+    setError(""); setMsg("");
+    try {
+      const n = await call<Note>(`/api/v1/notes/${editing.id}`, { method: "PUT", body: JSON.stringify({ postId, anchor: notes.find((x) => x.id === editing.id)?.anchor, body: editing.body }) });
+      setNotes((l) => l.map((x) => (x.id === n.id ? n : x)));
+      setEditing(null);
+      setMsg("Note saved.");
+    } catch (e) { setError(messageOf(e)); }
+  }
+
   async function deleteNote(id?: string) {
     if (!id) return;
     setError(""); setMsg("");
@@ -144,8 +157,21 @@ export function PostLearning({ postId, slug, tracking }: { postId: string; slug:
         <ul className="plain">
           {notes.map((n) => (
             <li key={n.id}>
-              <p className="note-body">{n.body}</p>
-              <p className="meta">{n.updatedAt?.slice(0, 10)} <button type="button" onClick={() => deleteNote(n.id)} aria-label={`Delete note from ${n.updatedAt?.slice(0, 10) ?? "earlier"}`}>Delete</button></p>
+              {editing && editing.id === n.id ? (
+                <form onSubmit={saveEdit} className="stack wide">
+                  <label htmlFor={`note-${n.id}`}>Edit the note</label>
+                  <textarea id={`note-${n.id}`} rows={3} value={editing.body} onChange={(e) => setEditing({ id: editing.id, body: e.target.value })} required />
+                  <div className="row"><button className="primary" type="submit">Save changes</button><button type="button" onClick={() => setEditing(null)}>Cancel</button></div>
+                </form>
+              ) : (
+                <>
+                  <p className="note-body">{n.body}</p>
+                  <p className="meta row">{n.updatedAt?.slice(0, 10)}
+                    <button type="button" onClick={() => n.id && setEditing({ id: n.id, body: n.body ?? "" })} aria-label={`Edit note: ${(n.body ?? "").slice(0, 40)}`}>Edit</button>
+                    <button type="button" onClick={() => deleteNote(n.id)} aria-label={`Delete note: ${(n.body ?? "").slice(0, 40)}`}>Delete</button>
+                  </p>
+                </>
+              )}
             </li>
           ))}
         </ul>
