@@ -60,6 +60,9 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
     assert.match(await page.getByRole("region", { name: "Reading", exact: true }).textContent(), /2 of \d+ posts/);
     assert.equal(await page.getByRole("region", { name: "Notes" }).getByText(`Lazy streams, edited ${run}`).count(), 1);
     assert.match(await page.getByRole("region", { name: "Series" }).textContent(), /2 of 2 posts read/);
+    const exportHref = await page.getByRole("link", { name: "Export all notes (Markdown)" }).getAttribute("href");
+    const exported = await page.evaluate(async (href) => (await fetch(href)).text(), exportHref);
+    assert.ok(exported.includes(`Lazy streams, edited ${run}`), "the export holds the note");
     await noSeriousA11yViolations(page, "learn");
     await shoot(page, "learn");
     await page.goto(`${BASE}/posts/${part1.slug}`);
