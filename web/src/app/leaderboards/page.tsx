@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { learningApi, type LearningSchemas } from "@/api/client";
+import { requireUser } from "@/lib/guardPage";
+import { OptOut } from "@/components/learning/OptOut";
+
+export const metadata = { title: "Leaderboards", robots: { index: false } };
+
+type Board = LearningSchemas["LeaderboardResponse"];
+type Entry = LearningSchemas["LeaderboardEntry"];
+
+// learning's OpenAPI document has two records named LeaderboardResponse (quiz and XP boards) and keeps
+// the quiz one, so the XP entry's own fields (xp, title, you) are read from the entry as sent.
+function sent(e: Entry, key: "xp" | "title" | "you"): unknown {
+  return (e as Record<string, unknown>)[key];
+}
+
+function Table({ board, caption }: { board?: Board; caption: string }) {
+  const entries = board?.entries ?? [];
+  if (entries.length === 0) return <p className="meta">Nobody on this board yet.</p>;
+  return (
+    <table>
+      <caption className="skip">{caption}</caption>
+      <thead><tr><th scope="col">#</th><th scope="col">Learner</th><th scope="col">XP</th></tr></thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.userId} className={sent(e, "you") === true ? "you" : undefined}>
+            <td>{e.rank}</td>
+            <td>{e.displayName}{typeof sent(e, "title") === "string" && <span className="meta"> · {String(sent(e, "title"))}</span>}{sent(e, "you") === true && <strong> (you)</strong>}</td>
+            <td>{Number(sent(e, "xp") ?? 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function Leaderboards({ searchParams }: { searchParams: Promise<{ board?: string }> }) {
+  const token = await requireUser("/leaderboards");
+  const board = (await searchParams).board === "all-time" ? "all-time" : "week";
+  const api = learningApi(token);
+  const [top, me] = await Promise.all([
+    api.GET("/api/v1/gamification/leaderboards/{board}", { params: { path: { board }, query: { limit: 20 } } }),
+    api.GET("/api/v1/gamification/leaderboards/{board}/me", { params: { path: { board }, query: { around: 2 } } }),
+  ]);
+  const label = board === "week" ? "This week" : "All time";
+  return (
+    <>
+      <h1>Leaderboards</h1>
+      <nav aria-label="Boards" className="row">
+        <Link className="button" aria-current={board === "week" ? "page" : undefined} href="/leaderboards?board=week">This week</Link>
+        <Link className="button" aria-current={board === "all-time" ? "page" : undefined} href="/leaderboards?board=all-time">All time</Link>
+      </nav>
+      {(top.error ?? me.error) && <p className="error" role="alert">{(top.error ?? me.error)?.detail}</p>}
+      <div className="two">
+        <section aria-labelledby="top-h">
+          <h2 id="top-h">{label}: top 20</h2>
+          <Table board={top.data} caption={`${label}: top 20`} />
+        </section>
+        <section aria-labelledby="me-h">
+          <h2 id="me-h">Around you</h2>
+          {(me.data?.entries ?? []).length === 0 ? <p className="meta">You are not on this board: earn XP by reading, reviewing and passing quizzes (or you chose to hide).</p> : <Table board={me.data} caption="Around you" />}
+        </section>
+      </div>
+      <section aria-labelledby="privacy-h">
+        <h2 id="privacy-h">Privacy</h2>
+        <OptOut />
+      </section>
+    </>
+  );
+}
