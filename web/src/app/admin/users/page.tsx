@@ -56,7 +56,7 @@ export default async function Users({ searchParams }: { searchParams: Promise<SP
                 <input type="hidden" name="back" value={back} />
                 <input type="hidden" name="id" value={u.id} />
                 <input type="hidden" name="op" value="roles" />
-                <fieldset>
+                <fieldset className="roles">
                   <legend>Roles of {u.displayName}</legend>
                   {ROLES.map((r) => (
                     <label key={r} className="check"><input type="checkbox" name="role" value={r} defaultChecked={(u.roles ?? []).includes(r)} /> {r}</label>

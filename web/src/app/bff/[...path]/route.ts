@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // token from the httpOnly cookie (script never holds one). Non-GET requests need the CSRF token.
 // Streams both ways, so uploads and the notification stream (EventSource cannot set Authorization) work.
 const passRequest = ["content-type", "accept", "last-event-id", "accept-language", "user-agent"];
-const passResponse = ["content-type", "cache-control", "location", "retry-after", "x-ratelimit-remaining", "etag"];
+const passResponse = ["content-type", "content-disposition", "cache-control", "location", "retry-after", "x-ratelimit-remaining", "etag"];
 
 async function forward(request: NextRequest, ctx: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await ctx.params;
