@@ -35,7 +35,7 @@ export function ImportForm() {
     const res = (await r.json()) as Result;
     setResult(res);
     await expirePages((res.imported ?? []).map((i) => i.slug ?? "").filter(Boolean));
-    setMsg(`Imported ${res.imported?.length ?? 0} post${res.imported?.length === 1 ? "" : "s"}, skipped ${res.skipped?.length ?? 0}, ${res.redirects ?? 0} redirect${res.redirects === 1 ? "" : "s"} kept.`);
+    setMsg(`Imported ${res.imported?.length ?? 0} post${res.imported?.length === 1 ? "" : "s"}, skipped ${res.skipped?.length ?? 0}, ${res.redirects ?? 0} redirect${res.redirects === 1 ? "" : "s"} imported.`);
   }
 
   return (

@@ -14,7 +14,7 @@ export default async function ImportExport() {
         <>
           <section aria-labelledby="export-heading">
             <h2 id="export-heading">Export</h2>
-            <p>Every post as a Markdown file with front matter, with the series, tags and uploads, in one zip archive.</p>
+            <p>One zip archive: every post as <code>posts/&lt;slug&gt;.md</code> (front matter and Markdown, which the Markdown import reads back) and <code>content.json</code> with the posts, series, tags and redirects.</p>
             <p><a className="button" href="/bff/api/v1/admin/export" download="lectern-export.zip">Download the export</a></p>
           </section>
           <section aria-labelledby="import-heading">

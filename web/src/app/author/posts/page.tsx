@@ -74,14 +74,14 @@ export default async function AuthorPosts({ searchParams }: { searchParams: Prom
       </p>
       <div className="table-scroll">
         <table>
-          <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tags</th><th scope="col">Series</th><th scope="col">Published / scheduled</th></tr></thead>
+          <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col" className="wide-only">Tags</th><th scope="col" className="wide-only">Series</th><th scope="col">Published / scheduled</th></tr></thead>
           <tbody>
             {items.map((p) => (
               <tr key={p.id}>
                 <td><Link href={`/author/posts/${p.id}`}>{p.title}</Link></td>
                 <td>{p.status}</td>
-                <td>{(p.tags ?? []).map((t) => t.name).join(", ")}</td>
-                <td>{p.seriesSlug ? `${p.seriesSlug}${p.seriesPosition ? ` #${p.seriesPosition}` : ""}` : ""}</td>
+                <td className="wide-only">{(p.tags ?? []).map((t) => t.name).join(", ")}</td>
+                <td className="wide-only">{p.seriesSlug ? `${p.seriesSlug}${p.seriesPosition ? ` #${p.seriesPosition}` : ""}` : ""}</td>
                 <td>{(p.publishedAt ?? p.scheduledAt ?? "").slice(0, 16).replace("T", " ")}</td>
               </tr>
             ))}
