@@ -98,6 +98,13 @@ export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until,
     await noSeriousA11yViolations(page, "author series");
     await shoot(page, "author-series");
 
+    await page.goto(`${BASE}/author/series`);
+    assert.equal(await page.getByRole("link", { name: s.title }).getAttribute("href"), `/author/series/${s.slug}`);
+    await noSeriousA11yViolations(page, "author series list");
+    await page.goto(`${BASE}/author`);
+    assert.equal(await page.getByRole("navigation", { name: "Author tools" }).getByRole("link").count(), 6);
+    await noSeriousA11yViolations(page, "author hub");
+
     await reader.goto(`${BASE}/series/${s.slug}`);
     assert.deepEqual(await order(), [c.title, b.title, a.title]);
     assert.match(await reader.locator("ol.cards li").first().textContent(), /Part 1/);
