@@ -304,6 +304,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/posts/{id}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision's title and Markdown, to compare it with the current text */
+        get: operations["revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/posts/{id}/revisions/{revision}/restore": {
         parameters: {
             query?: never;
@@ -346,6 +363,26 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/posts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Markdown as a saved post would be, without saving it
+         * @description The same renderer and sanitiser as saving a post: raw HTML, scripts and unsafe URLs do not survive. Authors, editors and admins. Markdown over the post size limit, or none, is a 400 problem naming the field `markdown`.
+         */
+        post: operations["preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1085,6 +1122,14 @@ export interface components {
             /** Format: int64 */
             views?: number;
         };
+        PreviewRequest: {
+            markdown: string;
+        };
+        PreviewResponse: {
+            html?: string;
+            /** Format: int32 */
+            readingMinutes?: number;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             detail?: string;
@@ -1151,6 +1196,12 @@ export interface components {
             createdBy?: string;
             /** Format: int32 */
             markdownChars?: number;
+            /** Format: int32 */
+            revision?: number;
+            title?: string;
+        };
+        RevisionText: {
+            markdown?: string;
             /** Format: int32 */
             revision?: number;
             title?: string;
@@ -2506,6 +2557,65 @@ export interface operations {
             };
         };
     };
+    revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RevisionText"];
+                };
+            };
+            /** @description The request is invalid; the problem names the offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The access token is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this path. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     restore: {
         parameters: {
             query?: never;
@@ -2676,6 +2786,57 @@ export interface operations {
             };
             /** @description Nothing exists under this path. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PreviewResponse"];
+                };
+            };
+            /** @description The request is invalid; the problem names the offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The access token is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

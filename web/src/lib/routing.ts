@@ -8,7 +8,7 @@ const owners: ReadonlyArray<[RegExp, Service]> = [
   [/^\/api\/v1\/(billing|payments)(\/|$)/, "billing"],
   [/^\/api\/v1\/(ai|rag|recommendations|hybrid-search)(\/|$)/, "ai"],
   [/^\/api\/v1\/(progress|bookmarks|gamification|srs|quizzes|challenges|interviews|certificates|notes)(\/|$)/, "learning"],
-  [/^\/api\/v1\/(posts|series|tags|comments|reactions|redirects|uploads|search|import|export|admin\/(posts|series|tags|comments|redirects|analytics))(\/|$)/, "content"],
+  [/^\/api\/v1\/(posts|series|tags|comments|reactions|redirects|uploads|search|import|export|admin\/(posts|series|tags|comments|redirects|analytics|import|export))(\/|$)/, "content"],
 ];
 
 export function ownerOf(path: string): Service | null {

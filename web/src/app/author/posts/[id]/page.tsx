@@ -9,10 +9,10 @@ export default async function EditPost({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const token = await requireStaff(`/author/posts/${id}`);
   const api = contentApi(token);
-  const [post, revisions] = await Promise.all([
+  const [post, series] = await Promise.all([
     api.GET("/api/v1/admin/posts/{id}", { params: { path: { id } } }),
-    api.GET("/api/v1/admin/posts/{id}/revisions", { params: { path: { id } } }),
+    api.GET("/api/v1/series"),
   ]);
   if (!post.data) notFound();
-  return <Editor initial={post.data as ContentSchemas["PostDetails"]} revisions={(revisions.data ?? []) as ContentSchemas["RevisionResponse"][]} />;
+  return <Editor initial={post.data as ContentSchemas["PostDetails"]} seriesList={series.data ?? []} />;
 }

@@ -1,6 +1,8 @@
 package io.lectern.content.post;
 
 import io.lectern.content.access.Caller;
+import io.lectern.content.markdown.MarkdownRenderer;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -99,9 +101,27 @@ class AdminPostController {
         return PostDetails.of(posts.schedule(id, request.publishAt(), Caller.required()));
     }
 
+    @Operation(
+            summary = "Render Markdown as a saved post would be, without saving it",
+            description = "The same renderer and sanitiser as saving a post: raw HTML, scripts and unsafe URLs"
+                    + " do not survive. Authors, editors and admins. Markdown over the post size limit, or"
+                    + " none, is a 400 problem naming the field `markdown`.")
+    @PostMapping("/preview")
+    PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
+        MarkdownRenderer.Rendered rendered = posts.preview(request.markdown(), Caller.required());
+        return new PreviewResponse(rendered.html(), rendered.readingMinutes());
+    }
+
     @GetMapping("/{id}/revisions")
     List<RevisionResponse> revisions(@PathVariable UUID id) {
         return posts.revisions(id, Caller.required());
+    }
+
+    @Operation(summary = "One revision's title and Markdown, to compare it with the current text")
+    @GetMapping("/{id}/revisions/{revision}")
+    RevisionText revision(@PathVariable UUID id, @PathVariable int revision) {
+        PostStore.Revision r = posts.revision(id, revision, Caller.required());
+        return new RevisionText(revision, r.title(), r.markdown());
     }
 
     @PostMapping("/{id}/revisions/{revision}/restore")
@@ -110,4 +130,12 @@ class AdminPostController {
     }
 
     record ScheduleRequest(@NotNull Instant publishAt) {}
+
+    /** Markdown to preview; the length limit is the post body's ({@code lectern.content.posts.max-markdown-chars}). */
+    record PreviewRequest(@NotNull String markdown) {}
+
+    /** Sanitised HTML, exactly what readers would get, and the reading time it would show. */
+    record PreviewResponse(String html, int readingMinutes) {}
+
+    record RevisionText(int revision, String title, String markdown) {}
 }

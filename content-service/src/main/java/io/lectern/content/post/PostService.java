@@ -426,6 +426,31 @@ public class PostService {
         return owned(id, caller);
     }
 
+    /**
+     * What saving this Markdown would publish, without saving it: the same renderer and sanitiser as
+     * create and update, and the same size limit (but a 400 naming the field, as for any bad field of
+     * a request that stores nothing).
+     */
+    MarkdownRenderer.Rendered preview(String markdown, Caller caller) {
+        requireAuthor(caller);
+        if (markdown.length() > props.maxMarkdownChars()) {
+            String detail = "The Markdown has " + markdown.length() + " characters; at most " + props.maxMarkdownChars()
+                    + " are allowed.";
+            throw ProblemException.badRequest(detail)
+                    .with("field", "markdown")
+                    .with("limit", props.maxMarkdownChars())
+                    .with("errors", List.of(java.util.Map.of("field", "markdown", "message", detail)));
+        }
+        return renderer.render(markdown);
+    }
+
+    /** One stored revision's title and Markdown (for comparing it with the current text). */
+    PostStore.Revision revision(UUID id, int revision, Caller caller) {
+        owned(id, caller);
+        return store.revision(id, revision)
+                .orElseThrow(() -> ProblemException.notFound("Revision " + revision + " of post " + id));
+    }
+
     List<RevisionResponse> revisions(UUID id, Caller caller) {
         owned(id, caller);
         return store.revisions(id);
