@@ -3,6 +3,7 @@ import type { Post } from "@/lib/posts";
 import { publicUrl, siteName } from "@/lib/config";
 import { Reactions } from "./Reactions";
 import { Comments } from "./Comments";
+import { AskPanel } from "./ai/AskPanel";
 
 export function canonicalOf(post: Post): string {
   return post.seo?.canonicalUrl ?? `${publicUrl}/posts/${post.slug}`;
@@ -56,6 +57,7 @@ export function PostView({ post }: { post: Post }) {
         </nav>
       )}
       <p className="meta">Share: <a href={`https://twitter.com/intent/tweet?url=${encodeURIComponent(canonicalOf(post))}`}>X</a> · <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(canonicalOf(post))}`}>LinkedIn</a></p>
+      <AskPanel postId={post.id} postTitle={post.title} />
       <Reactions slug={post.slug ?? ""} />
       <Comments slug={post.slug ?? ""} />
     </article>
