@@ -4,6 +4,7 @@ import { publicUrl, siteName } from "@/lib/config";
 import { Reactions } from "./Reactions";
 import { Comments } from "./Comments";
 import { PostLearning } from "./learning/PostLearning";
+import { AskPanel } from "./ai/AskPanel";
 
 export function canonicalOf(post: Post): string {
   return post.seo?.canonicalUrl ?? `${publicUrl}/posts/${post.slug}`;
@@ -58,6 +59,7 @@ export function PostView({ post }: { post: Post }) {
       )}
       <p className="meta">Share: <a href={`https://twitter.com/intent/tweet?url=${encodeURIComponent(canonicalOf(post))}`}>X</a> · <a href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(canonicalOf(post))}`}>LinkedIn</a></p>
       {post.id && <PostLearning postId={post.id} slug={post.slug ?? ""} tracking={Boolean(post.bodyIncluded)} />}
+      <AskPanel postId={post.id} postTitle={post.title} />
       <Reactions slug={post.slug ?? ""} />
       <Comments slug={post.slug ?? ""} />
     </article>
