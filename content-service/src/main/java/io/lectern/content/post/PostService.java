@@ -4,6 +4,7 @@ import io.lectern.content.access.Caller;
 import io.lectern.content.markdown.MarkdownRenderer;
 import io.lectern.content.redirect.RedirectKind;
 import io.lectern.content.redirect.Redirects;
+import io.lectern.content.series.SeriesMembership;
 import io.lectern.content.slug.Slugs;
 import io.lectern.platform.web.ProblemException;
 import java.net.URI;
@@ -30,6 +31,7 @@ public class PostService {
     private final MarkdownRenderer renderer;
     private final PostProperties props;
     private final ApplicationEventPublisher local;
+    private final SeriesMembership seriesMembership;
 
     PostService(
             PostStore store,
@@ -37,13 +39,15 @@ public class PostService {
             Redirects redirects,
             MarkdownRenderer renderer,
             PostProperties props,
-            ApplicationEventPublisher local) {
+            ApplicationEventPublisher local,
+            SeriesMembership seriesMembership) {
         this.store = store;
         this.events = events;
         this.redirects = redirects;
         this.renderer = renderer;
         this.props = props;
         this.local = local;
+        this.seriesMembership = seriesMembership;
     }
 
     private static Instant now() {
@@ -167,6 +171,13 @@ public class PostService {
         PostRow saved = reload(id);
         if (saved.published()) {
             events.updated(saved, slug.equals(old.slug()) ? null : old.slug(), changed);
+            if (!Objects.equals(old.seriesId(), saved.seriesId())
+                    || !Objects.equals(old.seriesPosition(), saved.seriesPosition())) {
+                if (!Objects.equals(old.seriesId(), saved.seriesId())) {
+                    seriesMembership.changed(old.seriesId());
+                }
+                seriesMembership.changed(saved.seriesId());
+            }
             if (!slug.equals(old.slug())) {
                 local.publishEvent(new PostsChanged("slug"));
             }
@@ -202,6 +213,9 @@ public class PostService {
         PostRow post = owned(id, caller);
         store.delete(id);
         redirects.targetRemoved(RedirectKind.POST, post.slug());
+        if (post.published()) {
+            seriesMembership.changed(post.seriesId());
+        }
         if (post.publishedAt() != null) {
             events.deleted(post, now());
             local.publishEvent(new PostsChanged("deleted"));
@@ -253,6 +267,7 @@ public class PostService {
         store.update(next, post.version());
         PostRow saved = reload(post.id());
         events.published(saved);
+        seriesMembership.changed(saved.seriesId());
         if (announce) {
             local.publishEvent(new PostsChanged("published"));
         }
@@ -328,6 +343,7 @@ public class PostService {
         PostRow saved = reload(id);
         if (post.published()) {
             events.unpublished(saved);
+            seriesMembership.changed(saved.seriesId());
             local.publishEvent(new PostsChanged("unpublished"));
         }
         return saved;
