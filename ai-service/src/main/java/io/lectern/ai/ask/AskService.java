@@ -145,12 +145,19 @@ class AskService {
                     mode = "extractive";
                 }
                 label = EXTRACTIVE_LABEL;
-                extractivePieces(q.text(), vector, passages, out, text);
+                if (!extractivePieces(q.text(), vector, passages, out, text) && mode.equals("extractive")) {
+                    uncertain = true;
+                    label = "Uncertain: " + UNCERTAIN_TEXT;
+                }
             }
         } else {
             mode = "extractive";
             label = EXTRACTIVE_LABEL;
-            extractivePieces(q.text(), vector, passages, out, text);
+            if (!extractivePieces(q.text(), vector, passages, out, text)) {
+                // nothing in the passages is quotable as an answer: say so, as when retrieval is weak
+                uncertain = true;
+                label = "Uncertain: " + UNCERTAIN_TEXT;
+            }
         }
         UUID answerId = UUID.randomUUID();
         List<UUID> postIds = new ArrayList<>(
@@ -176,17 +183,19 @@ class AskService {
                 fallback));
     }
 
-    private void extractivePieces(
+    /** Quotes the best sentences; false (and the uncertain text) when no sentence qualifies. */
+    private boolean extractivePieces(
             String question, float[] vector, List<Passage> passages, AnswerStream out, StringBuilder text) {
         List<Extractive.Quote> quotes = extractive.answer(question, vector, passages, 3);
         if (quotes.isEmpty()) {
             emit(out, text, UNCERTAIN_TEXT);
-            return;
+            return false;
         }
         for (int i = 0; i < quotes.size(); i++) {
             Extractive.Quote quote = quotes.get(i);
             emit(out, text, (i == 0 ? "" : " ") + "\"" + quote.sentence() + "\" [" + quote.source() + "]");
         }
+        return true;
     }
 
     private static void emit(AnswerStream out, StringBuilder text, String piece) {

@@ -126,6 +126,7 @@ class AccountController {
     record PortalResponse(String url) {}
 
     @Operation(summary = "A Stripe Customer Portal session (payment method, plan change, cancel)")
+    @ApiResponse(responseCode = "200", description = "The portal session's URL to send the user to")
     @ApiResponse(
             responseCode = "409",
             description = "Stripe is not configured, or the user never paid through Stripe",
@@ -146,6 +147,7 @@ class AccountController {
     }
 
     @Operation(summary = "Cancel the Stripe subscription at the end of the paid period")
+    @ApiResponse(responseCode = "200", description = "The subscription, now ending at the period's end")
     @ApiResponse(
             responseCode = "409",
             description = "No active Stripe subscription",
@@ -166,6 +168,7 @@ class AccountController {
     }
 
     @Operation(summary = "Take back a cancellation at period end")
+    @ApiResponse(responseCode = "200", description = "The subscription, renewing again")
     @ApiResponse(
             responseCode = "409",
             description = "No active Stripe subscription",
@@ -186,6 +189,7 @@ class AccountController {
     }
 
     @Operation(summary = "Payment history: the user's Stripe invoices with amounts and hosted links")
+    @ApiResponse(responseCode = "200", description = "The invoices, newest first")
     @ApiResponse(
             responseCode = "503",
             description = "Stripe is slow or down",

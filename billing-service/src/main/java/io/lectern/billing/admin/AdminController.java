@@ -107,6 +107,7 @@ class AdminController {
             summary = "Subscriptions per provider and state, and monthly recurring revenue",
             description = "MRR counts paying Stripe subscriptions (active, past_due) at their plan's configured price;"
                     + " yearly plans count a twelfth. Manual grants bring in nothing.")
+    @ApiResponse(responseCode = "200", description = "Counts per provider and state, and the MRR")
     @GetMapping("/stats")
     StatsResponse stats() {
         long mrr = 0;
