@@ -34,7 +34,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/series">Series</Link>
               <Link href="/tags">Tags</Link>
               <Link href="/search">Search</Link>
-              <Link href="/newsletter">Newsletter</Link>
+              <Link href="/ask">Ask AI</Link>
+              <Link href="/pricing">Plans</Link>
             </nav>
             <ThemeToggle />
             <UserMenu />
@@ -44,7 +45,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer>
           <div className="inner">
             <p>
-              {siteName} · <a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/sitemap.xml">Sitemap</a> · <Link href="/privacy">Privacy</Link> · press <kbd>Ctrl</kbd>+<kbd>K</kbd> to jump anywhere
+              {siteName} · <Link href="/newsletter">Newsletter</Link> · <a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a> · <a href="/sitemap.xml">Sitemap</a> · <Link href="/privacy">Privacy</Link> · press <kbd>Ctrl</kbd>+<kbd>K</kbd> to jump anywhere
             </p>
           </div>
         </footer>

@@ -5,9 +5,18 @@ import { useRouter } from "next/navigation";
 interface Item { label: string; href: string }
 const pages: Item[] = [
   { label: "Latest posts", href: "/" }, { label: "Series", href: "/series" }, { label: "Tags", href: "/tags" },
-  { label: "Search", href: "/search" }, { label: "Newsletter", href: "/newsletter" }, { label: "Sign in", href: "/signin" },
-  { label: "Settings", href: "/account/settings" }, { label: "Sessions", href: "/account/sessions" },
-  { label: "Privacy", href: "/privacy" }, { label: "Notifications", href: "/notifications" }, { label: "Write a post", href: "/author/posts/new" },
+  { label: "Search", href: "/search" }, { label: "Ask AI", href: "/ask" }, { label: "Plans", href: "/pricing" },
+  { label: "Newsletter", href: "/newsletter" }, { label: "Sign in", href: "/signin" },
+  { label: "My learning", href: "/learn" }, { label: "Review", href: "/review" }, { label: "Review cards", href: "/review/cards" },
+  { label: "Quizzes", href: "/quizzes" }, { label: "Daily challenge", href: "/challenge" }, { label: "Leaderboards", href: "/leaderboards" },
+  { label: "Certificates", href: "/certificates" }, { label: "Mock interviews", href: "/interviews" },
+  { label: "Settings", href: "/account/settings" }, { label: "Billing", href: "/account/billing" }, { label: "Sessions", href: "/account/sessions" },
+  { label: "Privacy", href: "/privacy" }, { label: "Notifications", href: "/notifications" },
+  { label: "Author tools", href: "/author" }, { label: "New post", href: "/author/posts/new" }, { label: "Your posts", href: "/author/posts" },
+  { label: "Series (author)", href: "/author/series" }, { label: "Tags (author)", href: "/author/tags" }, { label: "Analytics", href: "/author/analytics" },
+  { label: "Send newsletter", href: "/author/newsletter" }, { label: "Import & export", href: "/author/import-export" },
+  { label: "Admin", href: "/admin" }, { label: "Moderate comments", href: "/admin/comments" }, { label: "Users", href: "/admin/users" },
+  { label: "Dead letters", href: "/admin/events" }, { label: "Redirects", href: "/admin/redirects" }, { label: "Subscribers", href: "/admin/billing" },
 ];
 
 // Ctrl/Cmd-K: jump to a page or a post (full-text search as you type). Arrow keys, Enter, Escape.

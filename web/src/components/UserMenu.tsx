@@ -17,11 +17,16 @@ export function UserMenu() {
       </span>
     );
   }
-  const staff = me.user.roles.some((r) => ["admin", "editor", "author"].includes(r.toLowerCase()));
+  const roles = me.user.roles.map((r) => r.toLowerCase());
+  const staff = roles.some((r) => ["admin", "editor", "author"].includes(r));
+  const moderator = roles.some((r) => ["admin", "editor"].includes(r));
   return (
     <span style={{ display: "flex", gap: 10, flexWrap: "wrap", alignItems: "center" }}>
+      <Link href="/learn">My learning</Link>
+      <Link href="/review">Review</Link>
       <Link href="/notifications">Notifications</Link>
-      {staff && <Link href="/author/posts">Write</Link>}
+      {staff && <Link href="/author">Write</Link>}
+      {moderator && <Link href="/admin">Admin</Link>}
       <Link href="/account/settings">{me.user.name ?? "Account"}</Link>
       <form action="/auth/signout" method="post">
         <input type="hidden" name="csrf" value={me.csrf} />

@@ -12,7 +12,7 @@ export default async function Settings() {
   return (
     <>
       <h1>Settings</h1>
-      <p><Link href="/account/sessions">Sessions</Link> · <Link href="/privacy">Privacy and your data</Link> · <Link href="/notifications">Notifications</Link></p>
+      <p><Link href="/account/sessions">Sessions</Link> · <Link href="/account/billing">Billing</Link> · <Link href="/privacy">Privacy and your data</Link> · <Link href="/notifications">Notifications</Link></p>
       <SettingsForm profile={me.data as IdentitySchemas["ProfileResponse"]} settings={settings.data as IdentitySchemas["SettingsBody"]} />
     </>
   );
