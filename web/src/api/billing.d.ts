@@ -311,6 +311,20 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        InvoiceLine: {
+            /** Format: int64 */
+            amountDue?: number;
+            /** Format: int64 */
+            amountPaid?: number;
+            /** Format: date-time */
+            created?: string;
+            currency?: string;
+            hostedInvoiceUrl?: string;
+            id?: string;
+            invoicePdf?: string;
+            number?: string;
+            status?: string;
+        };
         OutboxReplayResult: {
             /** Format: int32 */
             republished?: number;
@@ -330,6 +344,9 @@ export interface components {
         PlansResponse: {
             plans?: components["schemas"]["PlanResponse"][];
             providers?: components["schemas"]["Providers"];
+        };
+        PortalResponse: {
+            url?: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -362,8 +379,21 @@ export interface components {
             manual?: boolean;
             stripe?: boolean;
         };
+        Revenue: {
+            /** Format: int64 */
+            amountMinor?: number;
+            currency?: string;
+        };
         RevokeRequest: {
             note: string;
+        };
+        StatsResponse: {
+            monthlyRecurringRevenue?: components["schemas"]["Revenue"];
+            states?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         StatusResponse: {
             history?: components["schemas"]["SubscriptionResponse"][];
@@ -814,6 +844,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Counts per provider and state, and the MRR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StatsResponse"];
+                };
+            };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
                 headers: {
@@ -963,6 +1002,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invoices, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InvoiceLine"][];
+                };
+            };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
                 headers: {
@@ -1039,6 +1087,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The portal session's URL to send the user to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PortalResponse"];
+                };
+            };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
                 headers: {
@@ -1142,6 +1199,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The subscription, now ending at the period's end */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SubscriptionResponse"];
+                };
+            };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
                 headers: {
@@ -1198,6 +1264,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The subscription, renewing again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SubscriptionResponse"];
+                };
+            };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
                 headers: {

@@ -1951,6 +1951,26 @@ export interface components {
             /** @enum {string} */
             status?: "VALID" | "REVOKED" | "UNKNOWN" | "INVALID";
         };
+        XpLeaderboard: {
+            board?: string;
+            entries?: components["schemas"]["XpLeaderboardEntry"][];
+            /** Format: int64 */
+            size?: number;
+            /** Format: date */
+            weekOf?: string;
+            weekZone?: string;
+        };
+        XpLeaderboardEntry: {
+            displayName?: string;
+            /** Format: int64 */
+            rank?: number;
+            title?: string;
+            /** Format: uuid */
+            userId?: string;
+            /** Format: int64 */
+            xp?: number;
+            you?: boolean;
+        };
         XpStanding: {
             /** Format: int32 */
             level?: number;
@@ -3450,7 +3470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeaderboardResponse"];
+                    "*/*": components["schemas"]["XpLeaderboard"];
                 };
             };
             /** @description Invalid input (the problem names the field) */
@@ -3510,7 +3530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeaderboardResponse"];
+                    "*/*": components["schemas"]["XpLeaderboard"];
                 };
             };
             /** @description Invalid input (the problem names the field) */

@@ -6,21 +6,8 @@ type BillingSchemas = components["schemas"];
 export type Plan = BillingSchemas["PlanResponse"];
 export type Subscription = BillingSchemas["SubscriptionResponse"];
 
-// billing.json documents no 200 body for GET /invoices and POST /portal (their @ApiResponse
-// annotations list only the error cases), so these two mirror billing-service's records
-// SelfService.InvoiceLine and AccountController.PortalResponse until the document says them.
-export interface InvoiceLine {
-  id: string;
-  number?: string | null;
-  status?: string | null;
-  amountDue: number;
-  amountPaid: number;
-  currency: string;
-  created: string;
-  hostedInvoiceUrl?: string | null;
-  invoicePdf?: string | null;
-}
-export type PortalResponse = Pick<BillingSchemas["CheckoutResponse"], "url">;
+export type InvoiceLine = BillingSchemas["InvoiceLine"];
+export type PortalResponse = BillingSchemas["PortalResponse"];
 
 /** An amount in minor units (cents) in its currency, with the currency's own number of decimals. */
 export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {

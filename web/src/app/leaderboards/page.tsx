@@ -5,14 +5,7 @@ import { OptOut } from "@/components/learning/OptOut";
 
 export const metadata = { title: "Leaderboards", robots: { index: false } };
 
-type Board = LearningSchemas["LeaderboardResponse"];
-type Entry = LearningSchemas["LeaderboardEntry"];
-
-// learning's OpenAPI document has two records named LeaderboardResponse (quiz and XP boards) and keeps
-// the quiz one, so the XP entry's own fields (xp, title, you) are read from the entry as sent.
-function sent(e: Entry, key: "xp" | "title" | "you"): unknown {
-  return (e as Record<string, unknown>)[key];
-}
+type Board = LearningSchemas["XpLeaderboard"];
 
 function Table({ board, caption }: { board?: Board; caption: string }) {
   const entries = board?.entries ?? [];
@@ -23,10 +16,10 @@ function Table({ board, caption }: { board?: Board; caption: string }) {
       <thead><tr><th scope="col">#</th><th scope="col">Learner</th><th scope="col">XP</th></tr></thead>
       <tbody>
         {entries.map((e) => (
-          <tr key={e.userId} className={sent(e, "you") === true ? "you" : undefined}>
+          <tr key={e.userId} className={e.you ? "you" : undefined}>
             <td>{e.rank}</td>
-            <td>{e.displayName}{typeof sent(e, "title") === "string" && <span className="meta"> · {String(sent(e, "title"))}</span>}{sent(e, "you") === true && <strong> (you)</strong>}</td>
-            <td>{Number(sent(e, "xp") ?? 0)}</td>
+            <td>{e.displayName}{e.title && <span className="meta"> · {e.title}</span>}{e.you && <strong> (you)</strong>}</td>
+            <td>{e.xp ?? 0}</td>
           </tr>
         ))}
       </tbody>

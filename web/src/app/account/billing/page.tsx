@@ -94,7 +94,7 @@ export default async function Billing({ searchParams }: { searchParams: Promise<
                 <tr key={i.id}>
                   <td><time dateTime={i.created}>{day(i.created)}</time></td>
                   <td>{i.number ?? i.id}</td>
-                  <td>{formatMoney(i.amountPaid || i.amountDue, i.currency)}</td>
+                  <td>{formatMoney(i.amountPaid || i.amountDue || 0, i.currency ?? "usd")}</td>
                   <td>{statusLabel(i.status ?? undefined)}</td>
                   <td>
                     {i.hostedInvoiceUrl && <a href={i.hostedInvoiceUrl} rel="noopener noreferrer">View<span className="skip"> invoice {i.number ?? i.id}</span></a>}
