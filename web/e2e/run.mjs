@@ -302,7 +302,7 @@ let failed = 0;
 let ran = 0;
 const only = process.env.E2E_ONLY;
 for (const t of tests) {
-  if (only && !t.name.includes(only)) continue;
+  if (only && !only.split("|").some((o) => t.name.includes(o))) continue;
   ran++;
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const started = Date.now();
