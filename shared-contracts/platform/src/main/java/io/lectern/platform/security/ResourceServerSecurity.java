@@ -39,7 +39,8 @@ public final class ResourceServerSecurity {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(validator(props));
-        return decoder;
+        // verified tokens are remembered until they expire, at most a minute (CachingJwtDecoder)
+        return new CachingJwtDecoder(decoder, java.time.Duration.ofSeconds(60), 10_000, java.time.Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(LecternSecurityProperties props) {
