@@ -3,6 +3,9 @@
 # from the web server (throughput, p50/p95/p99 latency), and the web server's RSS idle and at its peak
 # during the load (sampled every 200 ms).
 #   bench/web.sh [seconds-per-run] [connections]        defaults: 15 s, 32 connections, wrk -t2
+# Then the latency at the target rate rather than at saturation: BENCH_RATE (default 600) pages/s
+# offered open loop (bench's OpenLoopLoad, latency from each request's intended send time), through the
+# gateway and straight from the web server.
 # Starts its own platform with ./lectern up --no-build (build first with ./lectern up once) on port base
 # BENCH_PORT_BASE (default 24500), its own database and event namespace, the page rate limit lifted so
 # the gateway's limiter (still on, one Redis call per request) does not refuse the load; stops it after.
@@ -16,6 +19,11 @@ SECONDS_PER_RUN="${1:-15}"; CONNECTIONS="${2:-32}"
 BASE_PORT="${BENCH_PORT_BASE:-24500}"
 DB="lectern_bench_web_$$"; NS="bench-web-$$"; RUN_DIR="$ROOT/.run/bench-web-$BASE_PORT"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+RATE="${BENCH_RATE:-600}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# Reactor build (-am): never picks up io.lectern jars another build installed in ~/.m2.
+./mvnw -B -ntp -q package -DskipTests -pl bench -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 export LECTERN_PORT_BASE=$BASE_PORT LECTERN_DB_NAME=$DB LECTERN_EVENTS_NAMESPACE=$NS LECTERN_RUN_DIR=$RUN_DIR
 export LECTERN_PAGE_RATE_LIMIT=1000000000
 if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$BASE_PORT/actuator/health/readiness"; then
@@ -72,4 +80,8 @@ echo "web server RSS idle after warm-up: $IDLE MB (heap capped: --max-old-space-
 printf '%-28s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
 load "through the gateway" "$GW$PAGE"
 load "web server directly" "$WEB$PAGE"
+open_loop() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.OpenLoopLoad "$1" "$RATE" 5 "$SECONDS_PER_RUN" 32; }
+echo "fixed rate $RATE pages/s offered (open loop, 5 s warm-up, ${SECONDS_PER_RUN} s measured, latency from the intended send time):"
+echo "  through the gateway: $(open_loop "$GW$PAGE")"
+echo "  web server directly: $(open_loop "$WEB$PAGE")"
 echo "targets: RSS <= 120 MB; through the gateway >= 600 pages/s with p95 <= 50 ms"

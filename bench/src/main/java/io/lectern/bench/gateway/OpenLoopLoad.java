@@ -117,12 +117,13 @@ public final class OpenLoopLoad {
         long[] measured = Arrays.copyOfRange(latencies, warm, total);
         Arrays.sort(measured);
         System.out.printf(
-                "rate=%d/s samples=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms%n",
+                "rate=%d/s samples=%d errors=%d p50=%.2fms p90=%.2fms p95=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms%n",
                 rate,
                 measured.length,
                 errors.get(),
                 pct(measured, 50),
                 pct(measured, 90),
+                pct(measured, 95),
                 pct(measured, 99),
                 pct(measured, 99.9),
                 measured[measured.length - 1] / 1e6);
