@@ -31,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.redisson.spring.starter.RedissonAutoConfigurationV4",
-            "org.redisson.spring.starter.RedissonAutoConfigurationV2",
+            "io.lectern.eventbus.RedisClientAutoConfiguration",
             "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
         })
 @ConditionalOnClass(RedissonClient.class)

@@ -42,22 +42,6 @@ public class PlatformAutoConfiguration {
         return Sealer.fromBase64(BuiltInSecrets.require("LECTERN_SEAL_KEY", base64Key));
     }
 
-    /**
-     * Redisson's defaults (16 worker and 32 Netty threads) are sized for a big server; a service here
-     * makes a handful of Redis calls at a time, and every thread costs memory on a small VPS.
-     * {@code lectern.redis.lazy-initialization=true} makes Redisson connect on first use instead of at
-     * start-up: the image build's AOT-cache training run sets it (no Redis there; docs/adr/0005).
-     */
-    @Bean
-    @ConditionalOnClass(name = "org.redisson.spring.starter.RedissonAutoConfigurationCustomizer")
-    org.redisson.spring.starter.RedissonAutoConfigurationCustomizer lecternRedissonThreads(
-            @Value("${lectern.redis.threads:4}") int threads,
-            @Value("${lectern.redis.netty-threads:4}") int nettyThreads,
-            @Value("${lectern.redis.lazy-initialization:false}") boolean lazy) {
-        return config ->
-                config.setThreads(threads).setNettyThreads(nettyThreads).setLazyInitialization(lazy);
-    }
-
     @Bean
     @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
     io.lectern.platform.web.OpenApiConventions lecternOpenApiConventions(LecternSecurityProperties props) {
