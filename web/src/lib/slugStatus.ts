@@ -164,5 +164,23 @@ const KEY: unique symbol = Symbol.for("lectern.slugStatuses");
 
 export function slugStatuses(): SlugStatusCache {
   const g = globalThis as { [KEY]?: SlugStatusCache };
-  return (g[KEY] ??= new SlugStatusCache((slug) => askContent(slug), { ttlMs: pageRevalidateSeconds * 1000, maxEntries: 10_000 }));
+  return (g[KEY] ??= new SlugStatusCache(askOrWarn, { ttlMs: pageRevalidateSeconds * 1000, maxEntries: 10_000 }));
+}
+
+// While content is away every post request would fail the same way: one warning per 10 s says so.
+let lastWarning = 0;
+async function askOrWarn(slug: string): Promise<SlugStatus | undefined> {
+  let problem: string;
+  try {
+    const status = await askContent(slug);
+    if (status) return status;
+    problem = "an unexpected answer";
+  } catch (e) {
+    problem = (e as Error).message;
+  }
+  if (Date.now() - lastWarning > 10_000) {
+    lastWarning = Date.now();
+    console.warn(`[slug-status] content could not say what became of post ${slug} (${problem}); the page answers instead`);
+  }
+  return undefined;
 }
