@@ -4,7 +4,7 @@ import { CSRF_COOKIE, CSRF_REQUEST_HEADER, newCsrfToken } from "./lib/csrf.ts";
 import { expiresSoon } from "./lib/jwt.ts";
 import { refresher } from "./lib/refresher.ts";
 import { secureCookies } from "./lib/config.ts";
-import { isPostSlug, slugStatuses } from "./lib/slugStatus.ts";
+import { isPostSlug, slugStatuses, type SlugStatus } from "./lib/slugStatus.ts";
 import { removedPostHtml } from "./lib/removedPost.ts";
 
 const POST_PATH = /^\/posts\/([^/]+)$/;
@@ -41,7 +41,11 @@ export async function proxy(request: NextRequest) {
 
   const path = request.nextUrl.pathname;
   const post = POST_PATH.exec(path)?.[1];
-  const status = post && isPostSlug(post) && (request.method === "GET" || request.method === "HEAD") ? await slugStatus(post) : undefined;
+  let status: SlugStatus | undefined;
+  if (post && isPostSlug(post) && (request.method === "GET" || request.method === "HEAD")) {
+    const known = slugStatuses();
+    status = known.peek(post) ?? (await known.status(post)); // a remembered status is one Map lookup
+  }
   let response: NextResponse;
   if (status?.kind === "moved") {
     const url = request.nextUrl.clone();
@@ -65,12 +69,6 @@ export async function proxy(request: NextRequest) {
     response.cookies.set({ name: CSRF_COOKIE, value: csrf, httpOnly: false, secure: secureCookies, sameSite: "lax", path: "/" });
   }
   return response;
-}
-
-/** What content says of a post's slug: remembered (one Map lookup), else asked once. */
-async function slugStatus(slug: string) {
-  const cache = slugStatuses();
-  return cache.peek(slug) ?? (await cache.status(slug));
 }
 
 export const config = {
