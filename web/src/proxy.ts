@@ -4,10 +4,18 @@ import { CSRF_COOKIE, CSRF_REQUEST_HEADER, newCsrfToken } from "./lib/csrf.ts";
 import { expiresSoon } from "./lib/jwt.ts";
 import { refresher } from "./lib/refresher.ts";
 import { secureCookies } from "./lib/config.ts";
+import { isPostSlug, slugStatuses, type SlugStatus } from "./lib/slugStatus.ts";
+import { removedPostHtml } from "./lib/removedPost.ts";
+
+const POST_PATH = /^\/posts\/([^/]+)$/;
+// Browsers keep a 301 without a lifetime forever, and an author may rename a post back; private, since
+// the answer may carry a refreshed session's cookies.
+const STATUS_CACHE_CONTROL = "private, max-age=60";
 
 // Before every page and /bff call: refresh an expiring access token (serialised per refresh token),
 // hand the fresh token to the render through a request header, make sure a CSRF cookie exists, and
-// send signed-in readers of a post to its personal (uncached) rendering.
+// send signed-in readers of a post to its personal (uncached) rendering. A post's old slug answers 301
+// to the new address and a deleted post 410, for every reader (docs/adr/0101-post-address-status.md).
 export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.delete(ACCESS_HEADER);
@@ -32,8 +40,24 @@ export async function proxy(request: NextRequest) {
   else access = undefined;
 
   const path = request.nextUrl.pathname;
+  const post = POST_PATH.exec(path)?.[1];
+  let status: SlugStatus | undefined;
+  if (post && isPostSlug(post) && (request.method === "GET" || request.method === "HEAD")) {
+    const known = slugStatuses();
+    status = known.peek(post) ?? (await known.status(post)); // a remembered status is one Map lookup
+  }
   let response: NextResponse;
-  if (access && /^\/posts\/[^/]+$/.test(path)) {
+  if (status?.kind === "moved") {
+    const url = request.nextUrl.clone();
+    url.pathname = `/posts/${encodeURIComponent(status.slug)}`;
+    response = NextResponse.redirect(url, 301);
+    response.headers.set("cache-control", STATUS_CACHE_CONTROL);
+  } else if (status?.kind === "gone") {
+    response = new NextResponse(request.method === "HEAD" ? null : await removedPostHtml(), {
+      status: 410,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": STATUS_CACHE_CONTROL },
+    });
+  } else if (access && post !== undefined) {
     const url = request.nextUrl.clone();
     url.pathname = `/personal${path}`;
     response = NextResponse.rewrite(url, { request: { headers } });

@@ -179,6 +179,9 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await noSeriousA11yViolations(page, "admin redirects");
     await shoot(page, "admin-redirects");
 
+    const moved = await fetch(`${BASE}/posts/${from}`, { redirect: "manual" });
+    assert.equal(moved.status, 301, "a permanent redirect search engines act on");
+    assert.equal(new URL(moved.headers.get("location"), BASE).pathname, `/posts/${part1.slug}`);
     const visitor = await browser.newContext();
     const v = await visitor.newPage();
     await v.goto(`${BASE}/posts/${from}`);

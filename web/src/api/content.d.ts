@@ -3754,13 +3754,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The published post */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "*/*": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description An old slug: the post now lives at the Location (the problem repeats it as `location`, and its slug as `slug`) */
+            301: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The request is invalid; the problem names the offending field. */
@@ -3774,6 +3784,15 @@ export interface operations {
             };
             /** @description Nothing exists under this path. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The post was deleted (this slug or an old slug of it) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,8 @@ export async function postMetadata(slug: string, token?: string): Promise<Metada
   };
 }
 
+// An old slug (301) and a deleted post (410) are answered by the proxy before this renders; these 308
+// and 404 are the fallback for the moment before it hears of a change (docs/adr/0101-post-address-status.md).
 export async function PostPage({ slug, token }: { slug: string; token?: string }) {
   const r = await lookupPost(slug, token);
   if (r.kind === "moved") permanentRedirect(`/posts/${encodeURIComponent(r.slug)}`);

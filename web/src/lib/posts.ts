@@ -1,6 +1,7 @@
 import { contentApi, type ContentSchemas } from "@/api/client";
 import { pageRevalidateSeconds } from "./config.ts";
 import { tags } from "./cacheTags.ts";
+import { slugStatusOf } from "./slugStatus.ts";
 
 export type Post = ContentSchemas["PostResponse"];
 export type PostSummary = ContentSchemas["PostSummary"];
@@ -17,12 +18,7 @@ export async function lookupPost(slug: string, token?: string): Promise<PostLook
   const api = contentApi(token, { tags: [tags.posts, tags.post(slug)], revalidate: pageRevalidateSeconds });
   const { data, response } = await api.GET("/api/v1/posts/{slug}", { params: { path: { slug } } });
   if (data) return { kind: "found", post: data as Post };
-  if (response.status === 301 || response.status === 308) {
-    const loc = response.headers.get("location") ?? "";
-    const moved = loc.split("?")[0]?.split("/").filter(Boolean).pop();
-    if (moved) return { kind: "moved", slug: decodeURIComponent(moved) };
-  }
-  if (response.status === 410) return { kind: "gone" };
-  if (response.status === 404) return { kind: "missing" };
-  throw new Error(`content answered ${response.status} for post ${slug}`);
+  const status = slugStatusOf(response.status, response.headers.get("location"));
+  if (!status || status.kind === "found") throw new Error(`content answered ${response.status} for post ${slug}`);
+  return status;
 }

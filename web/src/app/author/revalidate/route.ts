@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { revalidateTag } from "next/cache";
 import { csrfOk, forbidden, tokenOf } from "@/lib/guard";
 import { readClaims } from "@/lib/jwt";
 import { tags } from "@/lib/posts";
+import { expireTags } from "@/lib/expire";
 
 // After an author saves, publishes, schedules or deletes a post: expire the cached pages that show it
 // (at once: a deleted post or a changed premium flag is never served again from the cache).
@@ -14,6 +14,6 @@ export async function POST(request: NextRequest) {
   }
   const body = (await request.json().catch(() => ({}))) as { slugs?: unknown };
   const slugs = Array.isArray(body.slugs) ? body.slugs.filter((s): s is string => typeof s === "string") : [];
-  for (const t of [tags.posts, tags.series, tags.tagList, ...slugs.map(tags.post)]) revalidateTag(t, { expire: 0 });
+  expireTags([tags.posts, tags.series, tags.tagList, ...slugs.map(tags.post)]);
   return NextResponse.json({ revalidated: slugs });
 }

@@ -1,12 +1,12 @@
 import type { NextRequest } from "next/server";
-import { revalidateTag } from "next/cache";
 import { contentApi, type ContentSchemas } from "@/api/client";
 import { adminForm, answer, isResponse } from "@/lib/adminForms";
 import { publicPath, redirectKind } from "@/lib/admin";
 import { tags } from "@/lib/posts";
+import { expireTags } from "@/lib/expire";
 
 // Add or delete a redirect. The public pages of the old slug may be cached (as "not found", or as the
-// redirect): expire them so the change shows at once.
+// redirect), and the proxy may remember the old slug's status: expire both so the change shows at once.
 export async function POST(request: NextRequest) {
   const f = await adminForm(request, ["admin", "editor"]);
   if (isResponse(f)) return f;
@@ -14,9 +14,9 @@ export async function POST(request: NextRequest) {
   const kind = redirectKind(f.field("kind"));
   const from = f.field("fromSlug");
   const expire = () => {
-    if (kind === "POST") revalidateTag(tags.post(from), { expire: 0 });
-    if (kind === "SERIES") revalidateTag(tags.series, { expire: 0 });
-    if (kind === "TAG") revalidateTag(tags.tagList, { expire: 0 });
+    if (kind === "POST") expireTags([tags.post(from)]);
+    if (kind === "SERIES") expireTags([tags.series]);
+    if (kind === "TAG") expireTags([tags.tagList]);
   };
   switch (f.field("op")) {
     case "create": {

@@ -3,6 +3,10 @@ package io.lectern.content.post;
 import io.lectern.content.access.Caller;
 import io.lectern.content.readcache.CachePolicy;
 import io.lectern.content.readcache.PublicReadCache;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,14 +19,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What readers see: published posts only. An old slug answers 301 to the new one. Lists and the
- * anonymous answer of a free post are public (briefly cacheable, served from the read cache); a premium
- * post's answer is private and never stored; a signed-in reader's answer is private, and for a free post
- * (the same bytes as the anonymous answer) may be stored and served to verified readers.
+ * What readers see: published posts only. An old slug answers 301 to the new one, the slug of a deleted
+ * post (or an old slug of one) 410, any other slug (a draft, an unpublished post, nothing) 404. Lists and
+ * the anonymous answer of a free post are public (briefly cacheable, served from the read cache); a
+ * premium post's answer is private and never stored; a signed-in reader's answer is private, and for a
+ * free post (the same bytes as the anonymous answer) may be stored and served to verified readers.
  */
 @RestController
 @RequestMapping("/api/v1/posts")
 class PostController {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     private final PostService posts;
     private final CachePolicy cache;
@@ -54,6 +61,17 @@ class PostController {
                 limit));
     }
 
+    @ApiResponse(responseCode = "200", description = "The published post")
+    @ApiResponse(
+            responseCode = "301",
+            description = "An old slug: the post now lives at the Location (the problem repeats it as"
+                    + " `location`, and its slug as `slug`)",
+            headers = @Header(name = "Location", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(
+            responseCode = "410",
+            description = "The post was deleted (this slug or an old slug of it)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
     @GetMapping("/{slug}")
     ResponseEntity<PostResponse> get(@PathVariable String slug, HttpServletRequest request) {
         Optional<Caller> caller = Caller.current();

@@ -212,7 +212,12 @@ public class PostService {
     void delete(UUID id, Caller caller) {
         PostRow post = owned(id, caller);
         store.delete(id);
-        redirects.targetRemoved(RedirectKind.POST, post.slug());
+        if (post.publishedAt() != null) {
+            // readers may have seen it (or kept a link to an old slug): they get 410, not 404
+            redirects.gone(RedirectKind.POST, post.slug());
+        } else {
+            redirects.targetRemoved(RedirectKind.POST, post.slug());
+        }
         if (post.published()) {
             seriesMembership.changed(post.seriesId());
         }
@@ -474,7 +479,7 @@ public class PostService {
 
     PostResponse publicView(String slug, Optional<Caller> caller) {
         PostStore.PublishedPost p =
-                store.published(slug).orElseThrow(() -> redirects.movedOrNotFound(RedirectKind.POST, slug, "Post"));
+                store.published(slug).orElseThrow(() -> redirects.missing(RedirectKind.POST, slug, "Post"));
         boolean full = !p.premium()
                 || Caller.premiumOrStaff(caller)
                 || caller.map(c -> c.userId().equals(p.authorId())).orElse(false);

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Old slugs that still lead somewhere. Every redirect points straight at a live slug: chains are
- * collapsed when a redirect is written, and a slug that becomes live again stops being a redirect, so
- * a lookup is always one hop and can never loop.
+ * Old slugs that still lead somewhere, and slugs that lead nowhere any more. Every redirect points
+ * straight at a live slug: chains are collapsed when a redirect is written, and a slug that becomes live
+ * again stops being a redirect, so a lookup is always one hop and can never loop. A slug whose entity was
+ * deleted for good (and every old slug that led to it) is remembered as gone, so a lookup answers 410
+ * rather than 404 until a live entity claims the slug again.
  */
 @Service
 public class Redirects {
@@ -49,10 +51,14 @@ public class Redirects {
                 .update();
     }
 
-    /** A live entity now uses {@code slug}, so it can no longer redirect elsewhere. */
+    /** A live entity now uses {@code slug}, so it can no longer redirect elsewhere nor be gone. */
     @Transactional
     public void slugClaimed(RedirectKind kind, String slug) {
         jdbc.sql("delete from redirect where kind = :kind and from_slug = :slug")
+                .param("kind", kind.name())
+                .param("slug", slug)
+                .update();
+        jdbc.sql("delete from gone_slug where kind = :kind and slug = :slug")
                 .param("kind", kind.name())
                 .param("slug", slug)
                 .update();
@@ -67,6 +73,21 @@ public class Redirects {
                 .update();
     }
 
+    /**
+     * An entity that readers could see was deleted for good: its slug, and every old slug that redirected
+     * to it, are gone from now on (the redirects end).
+     */
+    @Transactional
+    public void gone(RedirectKind kind, String slug) {
+        jdbc.sql("""
+                        insert into gone_slug (kind, slug)
+                        select :kind, :slug
+                        union select kind, from_slug from redirect where kind = :kind and to_slug = :slug
+                        on conflict (kind, slug) do nothing
+                        """).param("kind", kind.name()).param("slug", slug).update();
+        targetRemoved(kind, slug);
+    }
+
     public Optional<String> resolve(RedirectKind kind, String slug) {
         return jdbc.sql("select to_slug from redirect where kind = :kind and from_slug = :slug")
                 .param("kind", kind.name())
@@ -76,11 +97,11 @@ public class Redirects {
     }
 
     /**
-     * The 301 a public lookup answers for an old slug, or 404 when there is none. The body repeats
-     * the target (as a problem document with {@code location} and {@code slug}) for clients that do
-     * not follow redirects themselves.
+     * What a public lookup answers for a slug no live entity uses: 301 for an old slug (the body repeats
+     * the target, as a problem document with {@code location} and {@code slug}, for clients that do not
+     * follow redirects themselves), 410 for the slug of a deleted entity, else 404.
      */
-    public ProblemException movedOrNotFound(RedirectKind kind, String slug, String what) {
+    public ProblemException missing(RedirectKind kind, String slug, String what) {
         return resolve(kind, slug)
                 .map(target -> new ProblemException(
                                 HttpStatus.MOVED_PERMANENTLY,
@@ -89,7 +110,17 @@ public class Redirects {
                         .with("location", kind.path(target))
                         .with("slug", target)
                         .header("Location", kind.path(target)))
-                .orElseGet(() -> ProblemException.notFound(what + " '" + slug + "'"));
+                .orElseGet(() -> isGone(kind, slug)
+                        ? new ProblemException(HttpStatus.GONE, "Gone", what + " '" + slug + "' was deleted.")
+                        : ProblemException.notFound(what + " '" + slug + "'"));
+    }
+
+    private boolean isGone(RedirectKind kind, String slug) {
+        return jdbc.sql("select exists (select 1 from gone_slug where kind = :kind and slug = :slug)")
+                .param("kind", kind.name())
+                .param("slug", slug)
+                .query(Boolean.class)
+                .single();
     }
 
     List<RedirectResponse> list(Optional<RedirectKind> kind) {

@@ -95,7 +95,7 @@ public class SeriesService {
             }
         });
         if (pages.isEmpty()) {
-            throw redirects.movedOrNotFound(RedirectKind.SERIES, slug, "Series");
+            throw redirects.missing(RedirectKind.SERIES, slug, "Series");
         }
         SeriesResponse page = pages.get(0);
         return new SeriesResponse(

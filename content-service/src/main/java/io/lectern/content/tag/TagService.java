@@ -53,7 +53,7 @@ class TagService {
                 .param("slug", slug)
                 .query(TagService::map)
                 .optional()
-                .orElseThrow(() -> redirects.movedOrNotFound(RedirectKind.TAG, slug, "Tag"));
+                .orElseThrow(() -> redirects.missing(RedirectKind.TAG, slug, "Tag"));
     }
 
     @Transactional

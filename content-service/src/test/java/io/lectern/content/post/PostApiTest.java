@@ -195,6 +195,43 @@ class PostApiTest extends ContentApiTest {
     }
 
     @Test
+    void aDeletedPostsSlugAndOldSlugsAnswer410UntilUsedAgainWhileADeletedDraftLeavesNothing() {
+        String old = unique("was");
+        String current = unique("gone");
+        String id = createPublished(authorToken(), postBody("Doomed", "body", "slug", old))
+                .path("id")
+                .asString();
+        put("/api/v1/admin/posts/" + id, authorToken(), postBody("Doomed", "body", "slug", current))
+                .expect(200);
+        delete("/api/v1/admin/posts/" + id, authorToken()).expect(204);
+
+        Response gone = get("/api/v1/posts/" + current, null).expectProblem(410);
+        assertThat(gone.json().path("detail").asString()).isEqualTo("Post '" + current + "' was deleted.");
+        get("/api/v1/posts/" + old, null).expectProblem(410);
+        get("/api/v1/posts/" + current, readerToken()).expectProblem(410);
+
+        String draft = unique("draft");
+        String draftId = createPost(authorToken(), postBody("Never shown", "body", "slug", draft))
+                .path("id")
+                .asString();
+        delete("/api/v1/admin/posts/" + draftId, authorToken()).expect(204);
+        get("/api/v1/posts/" + draft, null).expectProblem(404);
+
+        // a post taking the slug again is live there; a redirect made from a gone slug wins over it
+        createPublished(authorToken(), postBody("Reborn", "body", "slug", current));
+        get("/api/v1/posts/" + current, null).expect(200);
+        post("/api/v1/admin/redirects", editorToken(), Map.of("kind", "POST", "fromSlug", old, "toSlug", current))
+                .expect(201);
+        assertThat(get("/api/v1/posts/" + old, null).expect(301).header("Location"))
+                .isEqualTo("/api/v1/posts/" + current);
+        assertThat(jdbc.sql("select count(*) from gone_slug where kind = 'POST' and slug = :s")
+                        .param("s", current)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void listFiltersAndCursorPaginationVisitEveryPostOnce() {
         String tag = unique("pagetag");
         Set<String> expected = new HashSet<>();
