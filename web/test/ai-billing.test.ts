@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SseParser, readEvents, type SseEvent } from "../src/lib/sse.ts";
-import { answerParts, decodeAskEvent } from "../src/lib/ask.ts";
+import { answerParts, decodeAskEvent, pastTurn } from "../src/lib/ask.ts";
 import { day, formatMoney, monthlyEquivalent, perInterval, statusLabel } from "../src/lib/billing.ts";
 
 test("server-sent events are parsed across chunk boundaries, CRLF, comments and multi-line data", () => {
@@ -46,6 +46,13 @@ test("ask events decode, an error event carries its problem, unknown events are 
   const s = decodeAskEvent("sources", "{\"question\":\"q\",\"citations\":[{\"number\":1,\"slug\":\"p\",\"url\":\"/posts/p#a\"}]}");
   assert.equal(s?.kind, "sources");
   if (s?.kind === "sources") assert.equal(s.sources.citations?.[0]?.url, "/posts/p#a");
+});
+
+test("a reopened thread's turn keeps the sources its answer cited; an answer stored without them has none", () => {
+  const cited = { number: 1, postId: "p1", title: "Lazy streams", slug: "lazy", headingPath: "How", anchor: "how", url: "/posts/lazy#how", snippet: "Streams are lazy.", premium: false };
+  const t = pastTurn({ answerId: "a1", question: "Why?", answer: "\"Streams are lazy.\" [1]", mode: "extractive", uncertain: false, at: "2026-11-30T10:00:00Z", citations: [cited] }, 0);
+  assert.deepEqual(t, { key: "past-0", question: "Why?", answer: "\"Streams are lazy.\" [1]", citations: [cited], done: { answerId: "a1", mode: "extractive", uncertain: false }, streaming: false });
+  assert.deepEqual(pastTurn({ answerId: "a0", question: "Old?", answer: "old", mode: "extractive", uncertain: true }, 1).citations, []);
 });
 
 test("citation markers are split out of the answer text", () => {

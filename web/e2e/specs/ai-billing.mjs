@@ -125,15 +125,31 @@ export default function ({ test, assert, BASE, PORTS, json, until, registerVerif
     const sources = panel.locator('.sources a[href^="/posts/"]');
     const hrefs = await sources.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert.ok(hrefs.some((h) => h.startsWith(`/posts/${part1.slug}`)), `part1 is among the source links: ${hrefs.join(", ")}`);
+    const liveHeading = await panel.locator(".sources-h").first().textContent();
+    const liveSources = await panel.locator(".sources").first().innerText();
+    const liveMarkers = await panel.locator('.ask-answer sup a[href^="#"]').count();
     await panel.getByRole("button", { name: /Yes/ }).click();
     await panel.getByText("Thanks for the feedback.").waitFor();
+    const keep = panel.getByRole("link", { name: "Open this conversation in Ask AI" });
+    assert.match(await keep.getAttribute("href"), /^\/ask\?thread=[0-9a-f-]{36}$/);
 
-    // the thread is kept: /ask lists it, shows its turn and takes a follow-up
+    // the thread is kept: /ask lists it, shows its turn with the sources the live answer listed, and takes a follow-up
     await page.goto(`${BASE}/ask`);
     await page.getByRole("link", { name: first }).click();
     await page.waitForURL(/\/ask\?thread=/);
     const thread = page.locator("section.ask");
     await thread.getByText(first).waitFor();
+    const reopened = thread.locator(".ask-turn").first();
+    assert.equal(await reopened.locator(".sources-h").textContent(), liveHeading, "the reopened answer's sources are headed as they were live");
+    assert.equal(await reopened.locator(".sources").innerText(), liveSources, "the reopened answer lists the sources the live answer listed");
+    assert.deepEqual(await reopened.locator('.sources a[href^="/posts/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href"))), hrefs);
+    assert.equal(await reopened.locator('.ask-answer sup a[href^="#"]').count(), liveMarkers, "the reopened answer's [n] markers link to their sources as they did live");
+    // the same thread in a fresh page load with JavaScript off: the sources are in the server-rendered HTML
+    const noJs = await ctx.browser().newContext({ javaScriptEnabled: false, storageState: await ctx.storageState() });
+    const plain = await noJs.newPage();
+    await plain.goto(page.url());
+    assert.equal(await plain.locator("section.ask .ask-turn").first().locator(".sources").innerText(), liveSources);
+    await noJs.close();
     await thread.getByLabel("Ask a follow-up").fill("What does the collect method do at the end of a stream pipeline?");
     await thread.getByRole("button", { name: "Ask follow-up" }).click();
     await thread.getByRole("status").filter({ hasText: /Answer complete|do not cover/ }).waitFor({ timeout: 30_000 });

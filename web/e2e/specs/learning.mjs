@@ -185,7 +185,7 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
     await visitor.close();
   });
 
-  test("learning: a reader solves today's challenge and is on its leaderboard, hides from the XP leaderboards, and answers a mock interview", async (ctx) => {
+  test("learning: a reader solves today's challenge and is on its leaderboard, sees and changes their XP leaderboard choice both ways (also without JavaScript), and answers a mock interview", async (ctx, browser) => {
     const tag = `interview${run}`;
     await json(`${LEARNING}/api/v1/interviews/bank`, { method: "POST", headers: auth, body: JSON.stringify({ tag, prompt: `Why are streams lazy ${run}?`, reference: "Intermediate operations run only when a terminal operation pulls elements through the pipeline." }) });
     const entry = (await json(`${LEARNING}/api/v1/challenges/pool`, {
@@ -210,13 +210,45 @@ export default function ({ test, assert, BASE, PORTS, CONTENT, json, until, regi
     await noSeriousA11yViolations(page, "challenge");
     await shoot(page, "challenge");
 
+    // the XP leaderboards show the reader's current choice and change it both ways, with and without JavaScript
+    const token = await apiToken(reader.email);
+    const choice = async () => (await json(`${LEARNING}/api/v1/gamification/leaderboards/opt-out`, { headers: bearer(token) })).body.optOut;
+    const state = page.getByTestId("opt-out-state");
+    const aroundMe = page.getByRole("region", { name: "Around you" });
     await page.goto(`${BASE}/leaderboards?board=all-time`);
     await page.getByRole("heading", { name: "All time: top 20" }).waitFor();
+    assert.match(await state.textContent(), /^You are shown on the leaderboards/);
+    await aroundMe.getByRole("cell", { name: new RegExp(`solver ${run}.*\\(you\\)`) }).waitFor();
     await page.getByRole("button", { name: "Hide me from leaderboards" }).click();
-    await page.getByText("You are hidden from the leaderboards.").waitFor();
-    await page.getByRole("region", { name: "Around you" }).getByText(/You are not on this board/).waitFor();
+    await page.getByRole("status").getByText("You are hidden from the leaderboards.").waitFor();
+    assert.equal(new URL(page.url()).searchParams.get("board"), "all-time", "back on the board the reader was on");
+    assert.match(await state.textContent(), /^You are hidden from the leaderboards/);
+    await aroundMe.getByText("you chose to hide from the leaderboards").waitFor();
+    assert.equal(await choice(), true);
+    // a fresh load reads the choice back from learning-service, not from the notice
+    await page.goto(`${BASE}/leaderboards?board=week`);
+    assert.match(await state.textContent(), /^You are hidden from the leaderboards/);
+    assert.equal(await page.getByRole("button", { name: "Show me on leaderboards" }).count(), 1);
+    assert.equal(await page.getByRole("button", { name: "Hide me from leaderboards" }).count(), 0);
     await noSeriousA11yViolations(page, "leaderboards");
     await shoot(page, "leaderboards");
+
+    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await ctx.storageState() });
+    const plain = await noJs.newPage();
+    await plain.goto(`${BASE}/leaderboards?board=all-time`);
+    await plain.getByRole("button", { name: "Show me on leaderboards" }).click();
+    await plain.getByRole("status").getByText("You are back on the leaderboards.").waitFor();
+    assert.match(await plain.getByTestId("opt-out-state").textContent(), /^You are shown on the leaderboards/);
+    await plain.getByRole("region", { name: "Around you" }).getByRole("cell", { name: new RegExp(`solver ${run}.*\\(you\\)`) }).waitFor();
+    assert.equal(await choice(), false);
+    await plain.getByRole("button", { name: "Hide me from leaderboards" }).click();
+    await plain.getByRole("status").getByText("You are hidden from the leaderboards.").waitFor();
+    assert.equal(await choice(), true);
+    // a form without the CSRF token changes nothing
+    const forged = await noJs.request.post(`${BASE}/leaderboards/opt-out`, { form: { optOut: "false", board: "week" }, maxRedirects: 0 });
+    assert.equal(forged.status(), 403);
+    assert.equal(await choice(), true);
+    await noJs.close();
 
     // a mock interview on a tag of the author's question bank
     await page.goto(`${BASE}/interviews`);

@@ -193,7 +193,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your threads with its questions and answers */
+        /**
+         * One of your threads with its questions and answers
+         * @description Each turn carries the numbered citations its answer was given with (as in the live `sources` event); answers stored before citations were kept have an empty list.
+         */
         get: operations["thread"];
         put?: never;
         post?: never;
@@ -347,6 +350,19 @@ export interface components {
         CardsResponse: {
             cards?: components["schemas"]["CardDraft"][];
             generator?: string;
+        };
+        Citation: {
+            anchor?: string;
+            headingPath?: string;
+            /** Format: int32 */
+            number?: number;
+            /** Format: uuid */
+            postId?: string;
+            premium?: boolean;
+            slug?: string;
+            snippet?: string;
+            title?: string;
+            url?: string;
         };
         DeadLetter: {
             aggregateId?: string;
@@ -511,6 +527,7 @@ export interface components {
             answerId?: string;
             /** Format: date-time */
             at?: string;
+            citations?: components["schemas"]["Citation"][];
             mode?: string;
             question?: string;
             uncertain?: boolean;

@@ -5,9 +5,9 @@ type AiSchemas = components["schemas"];
 
 // The events of POST /api/v1/ai/ask (ai-service AskController): `sources`, then `piece` (repeated),
 // then `done`, or `error` with a problem document. ai.json types the stream only as a string, so the
-// payloads are derived here from the generated types they mirror: a citation is a search hit with its
-// number (no score), `done` carries a turn's answer id, mode and uncertain flag plus the thread.
-export type Citation = Omit<AiSchemas["SearchHit"], "score"> & { number?: number };
+// payloads are derived here from the generated types they mirror: a citation is the one a thread's
+// turn carries (the same record), `done` carries a turn's answer id, mode and uncertain flag plus the thread.
+export type Citation = AiSchemas["Citation"];
 export interface SourcesEvent { question?: string; citations?: Citation[] }
 export interface PieceEvent { text?: string }
 export type DoneEvent = Pick<AiSchemas["Turn"], "answerId" | "mode" | "uncertain"> & {
@@ -52,4 +52,30 @@ export function answerParts(text: string): AnswerPart[] {
   }
   if (at < text.length) parts.push({ text: text.slice(at) });
   return parts;
+}
+
+/** One question and its answer in the Ask AI panel: streaming now, or reopened from a thread. */
+export interface AskTurn {
+  key: string;
+  question: string;
+  answer: string;
+  citations: Citation[];
+  done?: DoneEvent;
+  error?: string;
+  streaming: boolean;
+}
+
+/**
+ * A turn of a reopened thread, shown as the live answer was: its text and the sources it was given
+ * with (an answer stored before ai-service kept citations has none).
+ */
+export function pastTurn(t: AiSchemas["Turn"], i: number): AskTurn {
+  return {
+    key: `past-${i}`,
+    question: t.question ?? "",
+    answer: t.answer ?? "",
+    citations: t.citations ?? [],
+    done: { answerId: t.answerId, mode: t.mode, uncertain: t.uncertain },
+    streaming: false,
+  };
 }

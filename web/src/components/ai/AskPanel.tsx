@@ -1,19 +1,9 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import type { AiSchemas } from "@/api/client";
-import { answerParts, decodeAskEvent, type Citation, type DoneEvent } from "@/lib/ask";
+import { answerParts, decodeAskEvent, pastTurn, type AskTurn as Turn } from "@/lib/ask";
 import { readEvents } from "@/lib/sse";
 import { bff } from "../csrf";
-
-interface Turn {
-  key: string;
-  question: string;
-  answer: string;
-  citations: Citation[];
-  done?: DoneEvent;
-  error?: string;
-  streaming: boolean;
-}
 
 async function problemOf(res: Response, fallback: string): Promise<string> {
   try {
@@ -38,14 +28,7 @@ export function AskPanel({ postId, postTitle, threadId: startThread, initialTurn
   headingLevel?: 2 | 3;
 }) {
   const prefix = useId().replace(/[^A-Za-z0-9_-]/g, "");
-  const [turns, setTurns] = useState<Turn[]>(() => (initialTurns ?? []).map((t, i) => ({
-    key: `past-${i}`,
-    question: t.question ?? "",
-    answer: t.answer ?? "",
-    citations: [],
-    done: { answerId: t.answerId, mode: t.mode, uncertain: t.uncertain },
-    streaming: false,
-  })));
+  const [turns, setTurns] = useState<Turn[]>(() => (initialTurns ?? []).map(pastTurn));
   const [threadId, setThreadId] = useState<string | undefined>(startThread);
   const [question, setQuestion] = useState("");
   const [status, setStatus] = useState("");
@@ -187,6 +170,7 @@ export function AskPanel({ postId, postTitle, threadId: startThread, initialTurn
         </div>
       </form>
       <p role="status" className="meta">{status}</p>
+      {!trackThreadInUrl && threadId && !busy && <p className="meta"><a href={`/ask?thread=${encodeURIComponent(threadId)}`}>Open this conversation in Ask AI</a>: it is kept there with its sources.</p>}
     </section>
   );
 }

@@ -1,26 +1,19 @@
-"use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { call, messageOf } from "./api";
-
-export function OptOut() {
-  const router = useRouter();
-  const [msg, setMsg] = useState("");
-  const [error, setError] = useState("");
-  async function set(optOut: boolean) {
-    setMsg(""); setError("");
-    try {
-      await call<void>("/api/v1/gamification/leaderboards/opt-out", { method: "PUT", body: JSON.stringify({ optOut }) });
-      setMsg(optOut ? "You are hidden from the leaderboards." : "You are back on the leaderboards.");
-      router.refresh();
-    } catch (e) { setError(messageOf(e)); }
-  }
+// Whether the reader is on the XP leaderboards, and the one action that changes it: a plain form posting
+// to /leaderboards/opt-out (works without JavaScript), the CSRF token in a hidden field.
+export function OptOut({ optedOut, csrf, board }: { optedOut: boolean; csrf: string; board: string }) {
   return (
-    <div className="row">
-      <button type="button" onClick={() => set(true)}>Hide me from leaderboards</button>
-      <button type="button" onClick={() => set(false)}>Show me on leaderboards</button>
-      <span role="status">{msg}</span>
-      {error && <span role="alert" className="error">{error}</span>}
-    </div>
+    <>
+      <p data-testid="opt-out-state">
+        {optedOut
+          ? "You are hidden from the leaderboards: nobody sees your name or XP there, and you still earn XP."
+          : "You are shown on the leaderboards with your display name and XP."}
+      </p>
+      <form action="/leaderboards/opt-out" method="post">
+        <input type="hidden" name="csrf" value={csrf} />
+        <input type="hidden" name="board" value={board} />
+        <input type="hidden" name="optOut" value={optedOut ? "false" : "true"} />
+        <button type="submit">{optedOut ? "Show me on leaderboards" : "Hide me from leaderboards"}</button>
+      </form>
+    </>
   );
 }

@@ -73,6 +73,7 @@ class OpenApiDocumentTest extends LearningIntegrationTest {
                         "POST /api/v1/notes",
                         "GET /api/v1/notes/export",
                         "GET /api/v1/gamification/leaderboards/{board}/me",
+                        "GET /api/v1/gamification/leaderboards/opt-out",
                         "GET /api/v1/gamification/badges",
                         "GET /api/v1/gamification/streak",
                         "GET /api/v1/gamification/xp");

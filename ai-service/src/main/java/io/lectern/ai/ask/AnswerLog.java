@@ -3,17 +3,31 @@ package io.lectern.ai.ask;
 import io.lectern.platform.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Threads, the question log (every answer with how it was made) and feedback. */
+/**
+ * Threads, the question log (every answer with how it was made, and the sources it cited) and feedback.
+ */
 @Component
 class AnswerLog {
 
-    record Turn(UUID answerId, String question, String answer, String mode, boolean uncertain, Instant at) {}
+    /** One question of a thread with its answer and the sources it was given with (none for old answers). */
+    record Turn(
+            UUID answerId,
+            String question,
+            String answer,
+            String mode,
+            boolean uncertain,
+            Instant at,
+            List<Citation> citations) {}
 
     record Logged(
             UUID id,
@@ -25,12 +39,15 @@ class AnswerLog {
             boolean uncertain,
             double topScore,
             String answer,
-            List<UUID> postIds) {}
+            List<UUID> postIds,
+            List<Citation> citations) {}
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
-    AnswerLog(JdbcClient jdbc) {
+    AnswerLog(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     UUID newThread(UUID userId) {
@@ -57,16 +74,39 @@ class AnswerLog {
     }
 
     List<Turn> turns(UUID threadId) {
+        Map<UUID, List<Citation>> cited = new HashMap<>();
+        jdbc.sql("""
+                SELECT c.answer_id, c.number, c.post_id, c.title, c.slug, c.heading_path, c.anchor, c.url,
+                       c.snippet, c.premium
+                FROM answer_citation c JOIN answer a ON a.id = c.answer_id
+                WHERE a.thread_id = :t ORDER BY c.answer_id, c.number
+                """).param("t", threadId).query(rs -> {
+            cited.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                    .add(new Citation(
+                            rs.getInt(2),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getBoolean(10)));
+        });
         return jdbc.sql("SELECT id, question, answer_text, mode, uncertain, created_at FROM answer"
                         + " WHERE thread_id = :t ORDER BY created_at")
                 .param("t", threadId)
-                .query((rs, n) -> new Turn(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getBoolean(5),
-                        rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new Turn(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            rs.getTimestamp(6).toInstant(),
+                            List.copyOf(cited.getOrDefault(id, List.of())));
+                })
                 .list();
     }
 
@@ -88,7 +128,17 @@ class AnswerLog {
                 .list();
     }
 
+    /** Stores the answer with its citations in one transaction: both or neither. */
     void record(Logged a) {
+        tx.executeWithoutResult(status -> {
+            insertAnswer(a);
+            for (Citation c : a.citations()) {
+                insertCitation(a.id(), c);
+            }
+        });
+    }
+
+    private void insertAnswer(Logged a) {
         jdbc.sql("""
                 INSERT INTO answer (id, thread_id, user_id, question, search_text, mode, uncertain, top_score,
                                     answer_text, post_ids, created_at)
@@ -111,6 +161,25 @@ class AnswerLog {
                                         ",",
                                         a.postIds().stream().map(UUID::toString).toList()) + "}")
                 .param("at", Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private void insertCitation(UUID answerId, Citation c) {
+        jdbc.sql("""
+                INSERT INTO answer_citation (answer_id, number, post_id, title, slug, heading_path, anchor, url,
+                                             snippet, premium)
+                VALUES (:answer, :number, :post, :title, :slug, :heading, :anchor, :url, :snippet, :premium)
+                """)
+                .param("answer", answerId)
+                .param("number", c.number())
+                .param("post", c.postId())
+                .param("title", c.title())
+                .param("slug", c.slug())
+                .param("heading", c.headingPath())
+                .param("anchor", c.anchor())
+                .param("url", c.url())
+                .param("snippet", c.snippet())
+                .param("premium", c.premium())
                 .update();
     }
 

@@ -162,7 +162,10 @@ class AskController {
         return answers.threads(Reader.required().id());
     }
 
-    @Operation(summary = "One of your threads with its questions and answers")
+    @Operation(
+            summary = "One of your threads with its questions and answers",
+            description = "Each turn carries the numbered citations its answer was given with (as in the live"
+                    + " `sources` event); answers stored before citations were kept have an empty list.")
     @GetMapping("/api/v1/ai/threads/{threadId}")
     ThreadResponse thread(@PathVariable UUID threadId) {
         answers.requireOwnThread(threadId, Reader.required().id());

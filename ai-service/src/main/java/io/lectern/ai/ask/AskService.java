@@ -172,7 +172,8 @@ class AskService {
                 uncertain,
                 top,
                 text.toString(),
-                postIds));
+                postIds,
+                citations));
         out.done(new AnswerStream.DoneEvent(
                 answerId.toString(),
                 threadId == null ? "" : threadId.toString(),

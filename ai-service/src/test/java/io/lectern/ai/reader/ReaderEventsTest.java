@@ -21,7 +21,7 @@ class ReaderEventsTest extends AiIntegrationTest {
     }
 
     @Test
-    void postReadFromLearningFillsTheReadHistoryAndUserDeletedRemovesEverythingOfTheReader() {
+    void postReadFromLearningFillsTheReadHistoryAndUserDeletedRemovesEverythingOfTheReaderCitationsIncluded() {
         UUID reader = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         UUID post = UUID.randomUUID();
@@ -45,6 +45,12 @@ class ReaderEventsTest extends AiIntegrationTest {
                 .param("t", thread)
                 .param("u", reader)
                 .update();
+        jdbc.sql("INSERT INTO answer_citation (answer_id, number, post_id, title, slug, heading_path, url, snippet,"
+                        + " premium) VALUES (:a, 1, :p, 'A post', 'a-post', 'Intro', '/posts/a-post', 'a quoted span',"
+                        + " false)")
+                .param("a", answer)
+                .param("p", post)
+                .update();
         jdbc.sql("INSERT INTO feedback (answer_id, user_id, helpful, created_at) VALUES (:a, :u, true, now())")
                 .param("a", answer)
                 .param("u", reader)
@@ -55,6 +61,12 @@ class ReaderEventsTest extends AiIntegrationTest {
         assertThat(count("thread", reader)).isZero();
         assertThat(count("answer", reader)).isZero();
         assertThat(count("feedback", reader)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM answer_citation WHERE answer_id = :a")
+                        .param("a", answer)
+                        .query(Long.class)
+                        .single())
+                .as("the answer's citations went with it")
+                .isZero();
         assertThat(count("read_history", other))
                 .as("another reader's history stays")
                 .isEqualTo(1);

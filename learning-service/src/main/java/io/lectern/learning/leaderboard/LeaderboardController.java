@@ -69,10 +69,20 @@ class LeaderboardController {
         return response(b, boards.around(b, me, around), me);
     }
 
+    /** Whether the caller is hidden from the boards (the state the opt-out toggle shows). */
+    @GetMapping("/opt-out")
+    OptOutResponse optOutState(@AuthenticationPrincipal Jwt jwt) {
+        return new OptOutResponse(boards.optedOut(user(jwt)));
+    }
+
     @PutMapping("/opt-out")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void optOut(@AuthenticationPrincipal Jwt jwt, @RequestBody OptOutRequest request) {
-        boards.optOut(user(jwt), request.optOut(), clock.instant());
+        Boolean out = request.optOut();
+        if (out == null) {
+            throw LearningProblem.invalidField("optOut", "optOut is required (true or false).");
+        }
+        boards.optOut(user(jwt), out, clock.instant());
     }
 
     /** Rebuilds every board from the XP ledger (after Redis lost data). */

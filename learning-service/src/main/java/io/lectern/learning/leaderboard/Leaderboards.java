@@ -293,6 +293,7 @@ public class Leaderboards {
         }
     }
 
+    /** Whether the user chose to be hidden; false for a user who never chose. */
     public boolean optedOut(UUID userId) {
         return jdbc.sql("select leaderboard_opt_out from gamer_profile where user_id = :user")
                 .param("user", userId)

@@ -1,4 +1,6 @@
 package io.lectern.learning.leaderboard;
 
-/** {@code optOut = true} hides the user from every board (XP is still earned). */
-record OptOutRequest(boolean optOut) {}
+import org.jspecify.annotations.Nullable;
+
+/** {@code optOut = true} hides the user from every board (XP is still earned); it must be given. */
+record OptOutRequest(@Nullable Boolean optOut) {}

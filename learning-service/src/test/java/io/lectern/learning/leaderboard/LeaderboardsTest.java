@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lectern.learning.LearningIntegrationTest;
 import io.lectern.learning.xp.XpLedger;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -95,10 +96,7 @@ class LeaderboardsTest extends LearningIntegrationTest {
     void anOptedOutUserIsHiddenButStillEarnsAndReturnsWhenOptingBackIn() throws Exception {
         UUID user = registeredUser("UTC");
         ledger.award(user, "post-read", "p1", Instant.now());
-        HttpResponse<String> out = send(request("/api/v1/gamification/leaderboards/opt-out", user)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"optOut\":true}"))
-                .build());
+        HttpResponse<String> out = putOptOut(user, "{\"optOut\":true}");
         ledger.award(user, "post-read", "p2", Instant.now());
 
         assertThat(out.statusCode()).isEqualTo(204);
@@ -108,12 +106,51 @@ class LeaderboardsTest extends LearningIntegrationTest {
                 .isZero();
         assertThat(ledger.standing(user).total()).isEqualTo(20);
 
-        send(request("/api/v1/gamification/leaderboards/opt-out", user)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"optOut\":false}"))
-                .build());
+        putOptOut(user, "{\"optOut\":false}");
         JsonNode back = get(user, "/api/v1/gamification/leaderboards/week/me?around=0");
         assertThat(back.get("entries").get(0).get("xp").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void theOptOutStateIsReadBackAsSetAndIsFalseForAUserWhoNeverChose() throws Exception {
+        UUID user = registeredUser("UTC");
+        UUID other = registeredUser("UTC");
+        String state = "/api/v1/gamification/leaderboards/opt-out";
+
+        assertThat(get(user, state).get("optOut").asBoolean(true)).isFalse();
+        assertThat(putOptOut(user, "{\"optOut\":true}").statusCode()).isEqualTo(204);
+        assertThat(get(user, state).get("optOut").asBoolean(false)).isTrue();
+        assertThat(get(other, state).get("optOut").asBoolean(true))
+                .as("another user's choice is their own")
+                .isFalse();
+        assertThat(putOptOut(user, "{\"optOut\":false}").statusCode()).isEqualTo(204);
+        assertThat(get(user, state).get("optOut").asBoolean(true)).isFalse();
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + state))
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anOptOutWithoutAChoiceIsAProblemNamingTheFieldAndChangesNothing() throws Exception {
+        UUID user = registeredUser("UTC");
+        putOptOut(user, "{\"optOut\":true}");
+
+        HttpResponse<String> missing = putOptOut(user, "{}");
+        HttpResponse<String> nullChoice = putOptOut(user, "{\"optOut\":null}");
+
+        for (HttpResponse<String> r : List.of(missing, nullChoice)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            JsonNode problem = json.readTree(r.body());
+            assertThat(problem.get("field").asString()).isEqualTo("optOut");
+            assertThat(problem.get("type").asString()).endsWith("/invalid-field");
+        }
+        assertThat(get(user, "/api/v1/gamification/leaderboards/opt-out")
+                        .get("optOut")
+                        .asBoolean(false))
+                .as("still opted out")
+                .isTrue();
     }
 
     @Test
@@ -129,6 +166,13 @@ class LeaderboardsTest extends LearningIntegrationTest {
         assertThat(asReader.statusCode()).isEqualTo(403);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("field").asString()).isEqualTo("board");
+    }
+
+    HttpResponse<String> putOptOut(UUID user, String body) throws Exception {
+        return send(request("/api/v1/gamification/leaderboards/opt-out", user)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     JsonNode get(UUID user, String path) throws Exception {
