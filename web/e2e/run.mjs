@@ -58,8 +58,9 @@ async function registerVerified(name, roles) {
   if (roles) psql(`update identity.users set roles = array[${roles.map((r) => `'${r}'`).join(",")}]::text[] where email_normalized = '${email}'`);
   return { email };
 }
+/** Runs SQL on the platform's database; the answer's rows, unaligned and without headers. */
 function psql(sql) {
-  execFileSync("psql", ["-v", "ON_ERROR_STOP=1", "-q", DB_URL, "-c", sql], { stdio: ["ignore", "pipe", "inherit"] });
+  return execFileSync("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-tA", DB_URL, "-c", sql], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" }).trim();
 }
 async function apiToken(email) {
   const { body } = await json(`${IDENTITY}/api/v1/auth/login`, { method: "POST", body: JSON.stringify({ email, password: PASSWORD }) });
