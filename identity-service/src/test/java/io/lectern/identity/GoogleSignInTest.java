@@ -107,6 +107,28 @@ class GoogleSignInTest extends IdentityTestSupport {
     }
 
     @Test
+    void anAccountLinkedToAnotherGoogleIdentityIsNotRelinkedByEmail() {
+        String email = newEmail();
+        UUID existing = verifiedUser(email);
+        Map<String, String> first = start();
+        String owner = "g-" + UUID.randomUUID();
+        google.answerTokenRequestWith(google.idToken(owner, email, true, first.get("nonce"), GoogleStandIn.CLIENT_ID));
+        assertThat(signedInUser(callback("c", first.get("state")))).isEqualTo(existing.toString());
+
+        // the address now belongs to someone else at Google (a new subject claims it)
+        Map<String, String> second = start();
+        google.answerTokenRequestWith(
+                google.idToken("g-" + UUID.randomUUID(), email, true, second.get("nonce"), GoogleStandIn.CLIENT_ID));
+        assertProblem(callback("c", second.get("state")), 409);
+        assertThat(jdbc.sql("SELECT google_sub FROM users WHERE id = :id")
+                        .param("id", existing)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(owner);
+        login(email, PASSWORD); // the owner's password still works
+    }
+
+    @Test
     void anUnverifiedPreRegistrationIsTakenOverAndItsPasswordDropped() {
         String email = newEmail();
         register(email, "attacker chosen password");

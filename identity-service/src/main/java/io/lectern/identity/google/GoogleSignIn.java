@@ -189,7 +189,9 @@ class GoogleSignIn {
     /**
      * By Google subject first (emails can change hands), then a verified account with the same address.
      * An unverified account with that address never proved the mailbox, while Google just did: it is
-     * taken over and its password dropped, so whoever registered it cannot sign in.
+     * taken over and its password dropped, so whoever registered it cannot sign in. An account already
+     * linked to another Google identity is never re-linked: an address that changed hands at Google
+     * must not hand its new owner the old owner's account (409, nothing written).
      */
     private UserAccount link(Jwt idToken) {
         String sub = idToken.getSubject();
@@ -201,6 +203,12 @@ class GoogleSignIn {
         Optional<UserAccount> byEmail = users.lockByEmail(email);
         if (byEmail.isPresent()) {
             UserAccount u = byEmail.get();
+            if (u.googleSub() != null && !u.googleSub().equals(sub)) {
+                throw ProblemException.conflict(
+                                "This address belongs to an account linked to another Google account: sign in with"
+                                        + " that Google account or with the account's password.")
+                        .with("field", "email");
+            }
             users.linkGoogle(u.id(), sub, !u.emailVerified());
             if (!u.emailVerified()) {
                 events.publish(
