@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The gateway lets through only tokens identity-service could have issued, and only where their roles allow. */
@@ -156,31 +155,5 @@ class TokenCheckTest extends GatewayTestSupport {
         assertThat(get("/api/v1/admin/posts", "Authorization", KEYS.bearer("reader-2", "reader"))
                         .statusCode())
                 .isEqualTo(403);
-    }
-
-    @Test
-    void newsletterIssuesNeedARoleThatWrites() throws Exception {
-        assertThat(get("/api/v1/newsletter/issues").statusCode()).isEqualTo(401);
-        HttpResponse<String> reader =
-                get("/api/v1/newsletter/issues", "Authorization", KEYS.bearer("reader-4", "reader"));
-        assertThat(reader.statusCode()).isEqualTo(403);
-        assertThat(reader.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(get(
-                                "/api/v1/newsletter/issues/" + UUID.randomUUID(),
-                                "Authorization",
-                                KEYS.bearer("reader-5", "reader"))
-                        .statusCode())
-                .isEqualTo(403);
-        for (String role : new String[] {"author", "editor", "admin"}) {
-            HttpResponse<String> staff =
-                    get("/api/v1/newsletter/issues", "Authorization", KEYS.bearer(role + "-4", role));
-            assertThat(staff.statusCode()).as(role).isEqualTo(200);
-            assertThat(staff.body()).as(role).contains("\"service\":\"notify\"");
-        }
-        // subscribing stays open to anyone
-        assertThat(get("/api/v1/newsletter/subscribe", "Authorization", KEYS.bearer("reader-6", "reader"))
-                        .statusCode())
-                .isEqualTo(200);
     }
 }
