@@ -13,6 +13,11 @@ import java.util.UUID;
  */
 record IssueCursor(Instant at, UUID id) {
 
+    /** What PostgreSQL's timestamptz holds comfortably; a position outside is no cursor of ours. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     String encode() {
         long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
         String raw = micros + "|" + id;
@@ -29,10 +34,12 @@ record IssueCursor(Instant at, UUID id) {
             if (!parts[1].equals(id.toString())) {
                 throw new IllegalArgumentException("not a canonical UUID");
             }
-            return new IssueCursor(
-                    Instant.ofEpochSecond(
-                            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
-                    id);
+            Instant at = Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new IssueCursor(at, id);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | java.time.DateTimeException e) {
             throw ProblemException.badRequest("The cursor is not one this API returned.")
                     .with("field", "cursor");

@@ -198,7 +198,10 @@ class NewsletterIssueListTest extends NotifyIntegrationTest {
         String notOurs = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString("yesterday|someone".getBytes(StandardCharsets.UTF_8));
-        for (String cursor : List.of("%25%25%25", "bm90LWEtY3Vyc29y", notOurs)) {
+        String longAgo = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((Long.MIN_VALUE + "|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        for (String cursor : List.of("%25%25%25", "bm90LWEtY3Vyc29y", notOurs, longAgo)) {
             HttpResponse<String> r = get("/api/v1/newsletter/issues?cursor=" + cursor, admin);
             assertThat(r.statusCode()).as("cursor=" + cursor).isEqualTo(400);
             assertProblem(r);
