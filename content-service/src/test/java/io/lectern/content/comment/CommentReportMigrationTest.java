@@ -16,20 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * V7 turns the free-text report reasons written before it into the fixed set: a text that is just a
+ * V8 turns the free-text report reasons written before it into the fixed set: a text that is just a
  * reason's name becomes that reason, anything else OTHER with the text kept as the note. Run on a
- * scratch schema of the test database, migrated to V6, filled, then migrated to the latest version.
+ * scratch schema of the test database, migrated to V7, filled, then migrated to the latest version.
  */
 class CommentReportMigrationTest {
 
     @Test
     void freeTextReasonsBecomeAReasonOfTheSetOrOtherWithTheTextAsItsNote() throws Exception {
-        String schema = "content_v7_" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = "content_v8_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c =
                 TestInfrastructure.get().admin(TestInfrastructure.get().database())) {
             SingleConnectionDataSource ds = new SingleConnectionDataSource(c, true);
             try {
-                flyway(ds, schema, "6").migrate();
+                flyway(ds, schema, "7").migrate();
                 UUID comment = UUID.randomUUID();
                 try (Statement s = c.createStatement()) {
                     s.execute("set search_path to " + schema);
