@@ -86,17 +86,41 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await li.waitFor();
     assert.equal(await li.getByRole("button", { name: "Edit" }).count(), 0, "not the reporter's own comment");
     await li.getByRole("button", { name: "Report" }).click();
-    await page.getByLabel("Why should a moderator look at this comment?").fill("It insults other readers.");
+    const dialog = li.getByRole("group", { name: "Why should a moderator look at this comment?" });
+    assert.deepEqual(await dialog.getByRole("radio").evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())), ["Spam or advertising", "Harassment or abuse", "Off-topic", "Something else"]);
+    await li.getByLabel("Anything the moderator should know? (optional)").fill("It insults other readers.");
+    await noSeriousA11yViolations(page, "report dialog");
+    await dialog.getByRole("radio", { name: "Harassment or abuse" }).check();
+    await shoot(page, "comment-report");
     await page.getByRole("button", { name: "Send report" }).click();
     await li.getByText("Thanks: a moderator will look at this comment.").waitFor();
+
+    // a second reader reports it through the gateway's API; a reason outside the set is refused there
+    const second = await registerVerified("reporter2");
+    const secondAuth = { authorization: `Bearer ${await apiToken(second.email)}` };
+    const refused = await json(`${BASE}/api/v1/comments/${c.id}/reports`, { method: "POST", headers: secondAuth, body: JSON.stringify({ reason: "RUDE" }), allowError: true });
+    assert.equal(refused.status, 400);
+    assert.match(refused.headers.get("content-type"), /^application\/problem\+json/);
+    assert.equal(refused.body.field, "reason");
+    const long = await json(`${BASE}/api/v1/comments/${c.id}/reports`, { method: "POST", headers: secondAuth, body: JSON.stringify({ reason: "SPAM", note: "x".repeat(501) }), allowError: true });
+    assert.equal(long.status, 400);
+    assert.deepEqual(long.body.errors.map((e) => e.field), ["note"]);
+    assert.equal((await json(`${BASE}/api/v1/comments/${c.id}/reports`, { method: "POST", headers: secondAuth, body: JSON.stringify({ reason: "SPAM" }) })).status, 202);
 
     const { ctx: actx, page: admin } = await adminPage(browser);
     await admin.goto(`${BASE}/admin/comments?view=reported`);
     assert.equal(await admin.getByRole("link", { name: "Reported" }).getAttribute("aria-current"), "page");
     const card = admin.locator("li.moderation", { hasText: rude });
     await card.waitFor();
-    assert.match(await card.textContent(), /Reported once/);
+    assert.match(await card.textContent(), /Reported 2 times/);
     assert.match(await card.textContent(), /APPROVED/);
+    const harassment = card.locator('li[data-reason="HARASSMENT"]');
+    assert.match(await harassment.textContent(), /^Harassment or abuse × 1/);
+    assert.equal(await harassment.getByRole("list", { name: "Readers’ notes: Harassment or abuse" }).textContent(), "It insults other readers.");
+    assert.match(await card.locator('li[data-reason="SPAM"]').textContent(), /^Spam or advertising × 1$/);
+    assert.equal(await card.locator("li[data-reason]").count(), 2, "no reason nobody gave");
+    await noSeriousA11yViolations(admin, "admin reported comments");
+    await shoot(admin, "admin-comments-reported");
     await card.getByRole("button", { name: "Reject" }).click();
     await admin.getByText("Comment rejected: it is no longer shown.").waitFor();
     assert.match(await admin.locator("li.moderation", { hasText: rude }).textContent(), /REJECTED/);

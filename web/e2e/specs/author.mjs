@@ -1,5 +1,5 @@
-// Author tools (/author/**): live preview, revisions and their diff, series order, analytics.
-export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until, mails, linkIn, signIn, shoot, noSeriousA11yViolations, author, auth, publishedPost }) {
+// Author tools (/author/**): live preview, revisions and their diff, series order, analytics, newsletter.
+export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until, mails, linkIn, registerVerified, apiToken, signIn, shoot, noSeriousA11yViolations, author, auth, publishedPost }) {
   const browserUa = (i) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 reader-${i}-${run}`;
 
   test("author tools: the editor's live preview shows the server's rendering and drops a script", async (ctx) => {
@@ -205,5 +205,76 @@ export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until,
     assert.match(await page.getByRole("row", { name: new RegExp(subscriber) }).locator("td").nth(1).textContent(), /^(pending|queued|sending|sent)$/);
     assert.match(await page.locator("dl.counts").textContent(), /Recipients\s*[1-9]/);
     await shoot(page, "author-newsletter-issue");
+  });
+
+  test("author tools: past newsletter issues are listed newest first through the gateway, for admins with their delivery page and for authors without, and an empty page says so", async (ctx, browser) => {
+    const subscriber = `past-${run}@example.org`;
+    const notify = `http://127.0.0.1:${PORTS.notify}`;
+    await json(`${notify}/api/v1/newsletter/subscribe`, { method: "POST", body: JSON.stringify({ email: subscriber }) });
+    const confirm = await until("newsletter confirmation mail", async () => { const m = await mails(subscriber); return m.length ? linkIn(m[0].mimeMessage, "/newsletter/confirm") : null; });
+    await json(`${notify}/api/v1/newsletter/confirm?token=${new URL(confirm).searchParams.get("token")}`, { method: "POST" });
+    // two issues sent through the gateway, one after the other: the later one is listed first
+    const send = async (subject) => (await json(`${BASE}/api/v1/newsletter/issues`, { method: "POST", headers: auth, body: JSON.stringify({ subject, markdown: `Past issue ${run}.` }) })).body;
+    const older = await send(`Past older ${run}`);
+    const newer = await send(`Past newer ${run}`);
+
+    // the list through the gateway: for staff who write, a problem for anyone else
+    const writer = await registerVerified("writer", ["reader", "author"]);
+    const writerAuth = { authorization: `Bearer ${await apiToken(writer.email)}` };
+    const listed = (await json(`${BASE}/api/v1/newsletter/issues?limit=100`, { headers: writerAuth })).body;
+    const ids = listed.items.map((i) => i.id);
+    assert.ok(ids.indexOf(newer.id) >= 0 && ids.indexOf(newer.id) < ids.indexOf(older.id), "newest first");
+    const reader = await registerVerified("nosy");
+    for (const [who, headers, status] of [["a reader", { authorization: `Bearer ${await apiToken(reader.email)}` }, 403], ["nobody", {}, 401]]) {
+      const refused = await json(`${BASE}/api/v1/newsletter/issues`, { headers, allowError: true });
+      assert.equal(refused.status, status, who);
+      assert.match(refused.headers.get("content-type"), /^application\/problem\+json/, who);
+      assert.equal(refused.body.status, status, who);
+    }
+    const outsider = await json(`${BASE}/api/v1/newsletter/issues?cursor=not-a-cursor`, { headers: writerAuth, allowError: true });
+    assert.equal(outsider.status, 400);
+    assert.equal(outsider.body.field, "cursor");
+
+    const page = await ctx.newPage();
+    await signIn(page, author.email);
+    await page.goto(`${BASE}/author/newsletter`);
+    const rows = page.getByRole("table", { name: "Past issues" }).locator("tbody tr");
+    const subjects = await rows.locator("td:first-child").allTextContents();
+    assert.ok(subjects.indexOf(`Past newer ${run}`) >= 0 && subjects.indexOf(`Past newer ${run}`) < subjects.indexOf(`Past older ${run}`), `newest first: ${subjects.join(" | ")}`);
+    const row = page.locator(`tr[data-issue="${newer.id}"]`);
+    assert.match(await row.locator("td").nth(1).textContent(), /^(Sent|Sending)$/);
+    assert.match(await row.locator("td").nth(2).textContent(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await until("the issue to be delivered", async () => {
+      await page.reload();
+      return /^Sent$/.test(await row.locator("td").nth(1).textContent()) && /^[1-9]\d* of [1-9]\d* delivered/.test(await row.locator("td").nth(3).textContent());
+    });
+    assert.equal(await page.getByRole("heading", { name: "Send a new issue" }).count(), 1);
+    await noSeriousA11yViolations(page, "author newsletter list");
+    await shoot(page, "author-newsletter");
+    await row.getByRole("link", { name: `Past newer ${run}` }).click();
+    await page.waitForURL(`**/author/newsletter/${newer.id}`);
+    assert.equal(await page.getByRole("row", { name: new RegExp(subscriber) }).count(), 1);
+
+    // a position before every issue: an empty page, said in words, with the way back
+    const before1970 = Buffer.from(`-1000000|00000000-0000-0000-0000-000000000000`).toString("base64url");
+    await page.goto(`${BASE}/author/newsletter?cursor=${before1970}`);
+    await page.getByText("No older issues.").waitFor();
+    assert.equal(await page.getByRole("table", { name: "Past issues" }).count(), 0);
+    await shoot(page, "author-newsletter-empty");
+    await page.getByRole("link", { name: "Newest issues" }).click();
+    await page.waitForURL((u) => u.pathname === "/author/newsletter" && !u.search);
+    await page.locator(`tr[data-issue="${newer.id}"]`).waitFor();
+
+    // an author sees the same list, without the admin's delivery pages or composer
+    const wctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const w = await wctx.newPage();
+    await signIn(w, writer.email);
+    await w.goto(`${BASE}/author/newsletter`);
+    const theirs = w.locator(`tr[data-issue="${newer.id}"]`);
+    await theirs.waitFor();
+    assert.equal(await theirs.getByRole("link").count(), 0, "no link to the admin-only delivery page");
+    await w.getByText("Sending the newsletter needs the admin role.").waitFor();
+    assert.equal(await w.getByLabel("Subject").count(), 0);
+    await wctx.close();
   });
 }

@@ -972,6 +972,7 @@ export interface components {
         ModerationItem: {
             comment?: components["schemas"]["CommentResponse"];
             postSlug?: string;
+            reasons?: components["schemas"]["ReportReasonCount"][];
             /** Format: int32 */
             reports?: number;
         };
@@ -1182,8 +1183,17 @@ export interface components {
             /** Format: int64 */
             views?: number;
         };
+        ReportReasonCount: {
+            /** Format: int32 */
+            count?: number;
+            notes?: string[];
+            /** @enum {string} */
+            reason?: "SPAM" | "HARASSMENT" | "OFF_TOPIC" | "OTHER";
+        };
         ReportRequest: {
-            reason: string;
+            note?: string;
+            /** @enum {string} */
+            reason: "SPAM" | "HARASSMENT" | "OFF_TOPIC" | "OTHER";
         };
         Results: {
             items?: components["schemas"]["Hit"][];

@@ -103,7 +103,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["listIssues"];
         put?: never;
         post: operations["createIssue"];
         delete?: never;
@@ -269,6 +269,10 @@ export interface components {
             emailVerified?: boolean;
             subscribed?: boolean;
         };
+        IssuePage: {
+            items?: components["schemas"]["IssueSummary"][];
+            nextCursor?: string;
+        };
         IssueStatusResponse: {
             deliveries?: components["schemas"]["RecipientStatus"][];
             /** Format: int64 */
@@ -285,6 +289,27 @@ export interface components {
             sent?: number;
             /** Format: int64 */
             skipped?: number;
+            subject?: string;
+        };
+        IssueSummary: {
+            /** Format: int64 */
+            failed?: number;
+            /** Format: uuid */
+            id?: string;
+            /** Format: int64 */
+            pending?: number;
+            /** Format: int64 */
+            queued?: number;
+            /** Format: int64 */
+            recipients?: number;
+            /** Format: int64 */
+            sent?: number;
+            /** Format: date-time */
+            sentAt?: string;
+            /** Format: int64 */
+            skipped?: number;
+            /** @enum {string} */
+            status?: "sending" | "sent";
             subject?: string;
         };
         NotificationPage: {
@@ -829,6 +854,56 @@ export interface operations {
             };
             /** @description The request is invalid; the problem names the offending field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIssues: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IssuePage"];
+                };
+            };
+            /** @description The request is invalid; the problem names the offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The access token is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

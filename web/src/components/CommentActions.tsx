@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { ContentSchemas } from "@/api/client";
 import { bff } from "./csrf";
+import { REPORT_NOTE_MAX, REPORT_REASONS, reportBody } from "@/lib/reports";
 
 type C = ContentSchemas["CommentResponse"];
 
@@ -15,6 +16,7 @@ export function CommentActions({ comment, me, onChanged }: { comment: C; me: str
   const [mode, setMode] = useState<"idle" | "edit" | "report">("idle");
   const [text, setText] = useState(comment.body ?? "");
   const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
   const [msg, setMsg] = useState("");
   const [busy, setBusy] = useState(false);
   const id = comment.id ?? "";
@@ -34,12 +36,15 @@ export function CommentActions({ comment, me, onChanged }: { comment: C; me: str
 
   async function sendReport(e: React.FormEvent) {
     e.preventDefault();
+    const body = reportBody(reason, note);
+    if (!body) { setMsg("Choose why a moderator should look at this comment."); return; }
     setBusy(true);
-    const r = await bff(`/api/v1/comments/${encodeURIComponent(id)}/reports`, { method: "POST", body: JSON.stringify({ reason }) });
+    const r = await bff(`/api/v1/comments/${encodeURIComponent(id)}/reports`, { method: "POST", body: JSON.stringify(body) });
     setBusy(false);
     if (!r.ok) { setMsg(await detail(r, "The report was not sent.")); return; }
     setMode("idle");
     setReason("");
+    setNote("");
     setMsg("Thanks: a moderator will look at this comment.");
   }
 
@@ -60,8 +65,17 @@ export function CommentActions({ comment, me, onChanged }: { comment: C; me: str
       )}
       {mode === "report" && (
         <form onSubmit={sendReport} className="stack">
-          <label htmlFor={`report-${id}`}>Why should a moderator look at this comment?</label>
-          <textarea id={`report-${id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required maxLength={500} autoFocus />
+          <fieldset>
+            <legend>Why should a moderator look at this comment?</legend>
+            {REPORT_REASONS.map((r, i) => (
+              <label key={r.value} className="inline">
+                <input type="radio" name={`reason-${id}`} value={r.value} checked={reason === r.value} onChange={() => setReason(r.value)} required autoFocus={i === 0} /> {r.label}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={`report-note-${id}`}>Anything the moderator should know? (optional)</label>
+          <textarea id={`report-note-${id}`} aria-describedby={`report-note-left-${id}`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={REPORT_NOTE_MAX} />
+          <p id={`report-note-left-${id}`} className="meta">{REPORT_NOTE_MAX - note.length} characters left</p>
           <div className="row">
             <button className="primary" type="submit" disabled={busy}>Send report</button>
             <button type="button" onClick={() => setMode("idle")}>Cancel</button>

@@ -4,6 +4,7 @@ import { requireEditor } from "@/lib/guardAdmin";
 import { csrfToken } from "@/lib/session";
 import { problemDetail } from "@/lib/guard";
 import { commentView, commentViews, type CommentView } from "@/lib/admin";
+import { reasonLabel, reportedTimes } from "@/lib/reports";
 import { Flash } from "@/components/Flash";
 import { AdminAction } from "@/components/AdminAction";
 
@@ -34,7 +35,7 @@ export default async function ModerationQueue({ searchParams }: { searchParams: 
       <h2>{commentViews[view].label}: {items.length} {items.length === 1 ? "comment" : "comments"}</h2>
       {items.length === 0 && !failed && <p>Nothing here: the queue is empty.</p>}
       <ul className="cards">
-        {items.map(({ comment: c, postSlug, reports }) => {
+        {items.map(({ comment: c, postSlug, reports, reasons }) => {
           if (!c?.id) return null;
           const bodyId = `body-${c.id}`;
           return (
@@ -45,7 +46,21 @@ export default async function ModerationQueue({ searchParams }: { searchParams: 
               </p>
               <p id={bodyId} className="comment-body">{c.body}</p>
               {(reports ?? 0) > 0 && (
-                <p className="reports"><strong>Reported {reports === 1 ? "once" : `${reports} times`}</strong> by readers.</p>
+                <div className="reports">
+                  <p><strong>{reportedTimes(reports ?? 0)}</strong> by readers:</p>
+                  <ul className="report-reasons">
+                    {(reasons ?? []).map((r) => (
+                      <li key={r.reason} data-reason={r.reason}>
+                        <strong>{reasonLabel(r.reason)}</strong> × {r.count ?? 0}
+                        {(r.notes ?? []).length > 0 && (
+                          <ul className="report-notes" aria-label={`Readers’ notes: ${reasonLabel(r.reason)}`}>
+                            {(r.notes ?? []).map((n, i) => <li key={i}><q>{n}</q></li>)}
+                          </ul>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
               <div className="actions">
                 {c.status !== "APPROVED" && <AdminAction action="/admin/comments/act" csrf={csrf} back={back} fields={{ id: c.id, op: "approve" }} label="Approve" primary describedBy={bodyId} />}

@@ -17,7 +17,7 @@ export default async function Issue({ params }: { params: Promise<{ id: string }
   return (
     <>
       <h1>Issue: {data.subject}</h1>
-      <p className="meta"><Link href="/author/newsletter">Write another issue</Link> · <Link href={`/author/newsletter/${id}`}>Refresh the status</Link></p>
+      <p className="meta"><Link href="/author/newsletter">All issues</Link> · <Link href={`/author/newsletter/${id}`}>Refresh the status</Link></p>
       <p role="status">{done ? "Delivery finished." : "Delivery in progress: refresh to follow it."}</p>
       <dl className="counts">
         {counts.map(([label, n]) => <div key={label}><dt>{label}</dt><dd>{n ?? 0}</dd></div>)}

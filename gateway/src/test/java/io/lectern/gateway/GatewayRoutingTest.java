@@ -21,7 +21,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
         "/api/v1/progress, learning",
         "/api/v1/ai/ask, ai",
         "/api/v1/billing/plans, billing",
-        "/api/v1/notifications, notify"
+        "/api/v1/notifications, notify",
+        "/api/v1/newsletter/issues, notify"
     })
     void routeGroupsReachTheirOwningService(String path, String owner) throws Exception {
         HttpResponse<String> response = get(path, "Authorization", KEYS.bearer("routing-user"));

@@ -2,8 +2,6 @@ package io.lectern.content.comment;
 
 import io.lectern.content.access.Caller;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -49,9 +47,7 @@ class CommentController {
 
     @PostMapping("/api/v1/comments/{id}/reports")
     ResponseEntity<Void> report(@PathVariable UUID id, @Valid @RequestBody ReportRequest request) {
-        comments.report(id, request.reason(), Caller.required());
+        comments.report(id, request.reason(), request.note(), Caller.required());
         return ResponseEntity.accepted().build();
     }
-
-    record ReportRequest(@NotBlank @Size(max = 500) String reason) {}
 }

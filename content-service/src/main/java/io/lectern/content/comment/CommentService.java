@@ -258,24 +258,30 @@ public class CommentService {
                 .update();
     }
 
+    /**
+     * A reader's report; reporting the same comment again replaces their earlier reason and note. A
+     * blank note is no note.
+     */
     @Transactional
-    void report(UUID id, String reason, Caller caller) {
+    void report(UUID id, ReportReason reason, @Nullable String note, Caller caller) {
         CommentRow c = existing(id);
         if (c.deleted() || c.status() != Status.APPROVED) {
             throw ProblemException.notFound("Comment " + id);
         }
+        String stripped = note == null || note.isBlank() ? null : note.strip();
         jdbc.sql("""
-                        insert into comment_report (comment_id, reporter_id, reason) values (:id, :by, :reason)
-                        on conflict (comment_id, reporter_id) do update set reason = excluded.reason
+                        insert into comment_report (comment_id, reporter_id, reason, note) values (:id, :by, :reason, :note)
+                        on conflict (comment_id, reporter_id) do update set reason = excluded.reason, note = excluded.note
                         """)
                 .param("id", id)
                 .param("by", caller.userId())
-                .param("reason", reason.strip())
+                .param("reason", reason.name())
+                .param("note", stripped)
                 .update();
     }
 
     List<ModerationItem> queue(@Nullable Status status, boolean reportedOnly) {
-        return jdbc.sql("""
+        List<ModerationItem> items = jdbc.sql("""
                         select c.*, p.slug as post_slug,
                           (select count(*) from comment_report r where r.comment_id = c.id) as reports
                         from comment c join post p on p.id = c.post_id
@@ -286,11 +292,51 @@ public class CommentService {
                 .param("status", status == null ? null : status.name())
                 .param("reported", reportedOnly)
                 .query((rs, n) -> new ModerationItem(
-                        response(map(rs, n), List.of()), rs.getString("post_slug"), rs.getInt("reports")))
+                        response(map(rs, n), List.of()), rs.getString("post_slug"), rs.getInt("reports"), List.of()))
                 .list();
+        List<UUID> reported = items.stream()
+                .filter(i -> i.reports() > 0)
+                .map(i -> i.comment().id())
+                .toList();
+        if (reported.isEmpty()) {
+            return items;
+        }
+        Map<UUID, List<ReportReasonCount>> reasons = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select comment_id, reason, count(*) as reports,
+                          (array_agg(note order by created_at desc, reporter_id) filter (where note is not null))[1 : %d] as notes
+                        from comment_report where comment_id in (:ids)
+                        group by comment_id, reason
+                        order by comment_id, count(*) desc, reason
+                        """.formatted(NOTES_PER_REASON)).param("ids", reported).query(rs -> {
+            java.sql.Array notes = rs.getArray("notes");
+            reasons.computeIfAbsent(rs.getObject("comment_id", UUID.class), k -> new ArrayList<>())
+                    .add(new ReportReasonCount(
+                            ReportReason.valueOf(rs.getString("reason")),
+                            rs.getInt("reports"),
+                            notes == null ? List.of() : List.of((String[]) notes.getArray())));
+        });
+        return items.stream()
+                .map(i -> i.reports() == 0
+                        ? i
+                        : new ModerationItem(
+                                i.comment(),
+                                i.postSlug(),
+                                i.reports(),
+                                reasons.getOrDefault(i.comment().id(), List.of())))
+                .toList();
     }
 
-    record ModerationItem(CommentResponse comment, String postSlug, int reports) {}
+    /** How many of a comment's reports a moderator sees the notes of, per reason (newest first). */
+    static final int NOTES_PER_REASON = 20;
+
+    /**
+     * A comment in a moderation queue with its reports: how many, and per reason (most reported first)
+     * the count and the newest notes readers left.
+     */
+    record ModerationItem(CommentResponse comment, String postSlug, int reports, List<ReportReasonCount> reasons) {}
+
+    record ReportReasonCount(ReportReason reason, int count, List<String> notes) {}
 
     @Transactional
     CommentRow approve(UUID id) {

@@ -3,6 +3,7 @@ package io.lectern.content.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lectern.content.support.ContentApiTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class CommunityApiTest extends ContentApiTest {
 
         put("/api/v1/comments/" + id, readerToken(), Map.of("body", "not mine")).expectProblem(403);
         put("/api/v1/comments/" + id, token, Map.of("body", "edited")).expect(200);
-        post("/api/v1/comments/" + id + "/reports", readerToken(), Map.of("reason", "spam"))
+        post("/api/v1/comments/" + id + "/reports", readerToken(), Map.of("reason", "SPAM"))
                 .expect(202);
         assertThat(get("/api/v1/admin/comments?reported=true", editorToken())
                         .json()
@@ -58,6 +59,126 @@ class CommunityApiTest extends ContentApiTest {
                         .get(0)
                         .path("replies"))
                 .isEmpty();
+    }
+
+    @Test
+    void aReportNamesAReasonAndTheQueueShowsEachReasonsCountAndNotesMostReportedFirst() {
+        String slug = createPublished(authorToken(), postBody(unique("Reported"), "body"))
+                .path("slug")
+                .asString();
+        String id = approvedComment(slug, "Buy cheap pills at example.com");
+        String first = bearer(UUID.randomUUID(), "reader");
+        report(id, first, Map.of("reason", "SPAM")).expect(202);
+        report(id, bearer(UUID.randomUUID(), "reader"), Map.of("reason", "SPAM", "note", "  a link to a shop \n"))
+                .expect(202);
+        report(id, bearer(UUID.randomUUID(), "reader"), Map.of("reason", "HARASSMENT", "note", "Insults me"))
+                .expect(202);
+        report(id, bearer(UUID.randomUUID(), "reader"), Map.of("reason", "OTHER", "note", "   "))
+                .expect(202);
+        // reporting again replaces the reader's earlier report
+        report(id, first, Map.of("reason", "OFF_TOPIC", "note", "Not about this post"))
+                .expect(202);
+
+        JsonNode item = queueItem("?reported=true", id);
+        assertThat(item.path("reports").asInt()).isEqualTo(4);
+        JsonNode reasons = item.path("reasons");
+        assertThat(reasons.findValuesAsString("reason")).containsExactly("HARASSMENT", "OFF_TOPIC", "OTHER", "SPAM");
+        assertThat(reasons.get(0).path("count").asInt()).isEqualTo(1);
+        assertThat(reasons.get(0).path("notes").get(0).asString()).isEqualTo("Insults me");
+        assertThat(reasons.get(1).path("notes").get(0).asString()).isEqualTo("Not about this post");
+        assertThat(reasons.get(2).path("notes")).as("a blank note is no note").isEmpty();
+        assertThat(reasons.get(3).path("count").asInt()).isEqualTo(1);
+        assertThat(reasons.get(3).path("notes").get(0).asString()).isEqualTo("a link to a shop");
+
+        String second = bearer(UUID.randomUUID(), "reader");
+        report(id, second, Map.of("reason", "SPAM", "note", "Spam again")).expect(202);
+        JsonNode again = queueItem("?status=APPROVED", id);
+        assertThat(again.path("reports").asInt()).isEqualTo(5);
+        assertThat(again.path("reasons").get(0).path("reason").asString())
+                .as("the most reported reason comes first")
+                .isEqualTo("SPAM");
+        assertThat(again.path("reasons").get(0).path("count").asInt()).isEqualTo(2);
+        assertThat(again.path("reasons").get(0).path("notes").valueStream().map(JsonNode::asString))
+                .as("newest note first")
+                .containsExactly("Spam again", "a link to a shop");
+
+        String unreported = approvedComment(slug, "A kind word");
+        JsonNode quiet = queueItem("?status=APPROVED", unreported);
+        assertThat(quiet.path("reports").asInt()).isZero();
+        assertThat(quiet.path("reasons")).isEmpty();
+    }
+
+    @Test
+    void aReportWithoutAKnownReasonOrWithATooLongNoteIsAProblemNamingTheFieldAndChangesNothing() {
+        String slug = createPublished(authorToken(), postBody(unique("BadReports"), "body"))
+                .path("slug")
+                .asString();
+        String id = approvedComment(slug, "Something to report");
+        String token = bearer(UUID.randomUUID(), "reader");
+
+        assertThat(report(id, token, Map.of()).expectProblem(400).body()).contains("\"field\":\"reason\"");
+        assertThat(report(id, token, Map.of("note", "no reason"))
+                        .expectProblem(400)
+                        .body())
+                .contains("\"field\":\"reason\"");
+        for (String reason : new String[] {"RUDE", "spam", "", "free text as before"}) {
+            JsonNode problem = report(id, token, Map.of("reason", reason))
+                    .expectProblem(400)
+                    .json();
+            assertThat(problem.path("field").asString()).as(reason).isEqualTo("reason");
+        }
+        assertThat(report(id, token, "{\"reason\":null}").expectProblem(400).body())
+                .contains("\"field\":\"reason\"");
+        assertThat(report(id, token, Map.of("reason", "SPAM", "note", "x".repeat(501)))
+                        .expectProblem(400)
+                        .body())
+                .contains("\"field\":\"note\"");
+        assertThat(report(id, token, Map.of("reason", "SPAM", "note", List.of("a list")))
+                        .expectProblem(400)
+                        .json()
+                        .path("field")
+                        .asString())
+                .isEqualTo("note");
+        assertThat(get("/api/v1/admin/comments?reported=true", editorToken())
+                        .json()
+                        .findValuesAsString("id"))
+                .as("no refused report was stored")
+                .doesNotContain(id);
+
+        report(id, null, Map.of("reason", "SPAM")).expectProblem(401);
+        report(UUID.randomUUID().toString(), token, Map.of("reason", "SPAM")).expectProblem(404);
+        report(id, token, Map.of("reason", "SPAM", "note", "x".repeat(500))).expect(202);
+        JsonNode stored = queueItem("?reported=true", id);
+        assertThat(stored.path("reasons").get(0).path("notes").get(0).asString())
+                .hasSize(500);
+        get("/api/v1/admin/comments?reported=true", token).expectProblem(403);
+    }
+
+    private String approvedComment(String slug, String body) {
+        String id = post(
+                        "/api/v1/posts/" + slug + "/comments",
+                        bearer(UUID.randomUUID(), "reader"),
+                        Map.of("body", body))
+                .expect(201)
+                .json()
+                .path("id")
+                .asString();
+        post("/api/v1/admin/comments/" + id + "/approve", editorToken(), null).expect(200);
+        return id;
+    }
+
+    private Response report(String commentId, String token, Object body) {
+        return post("/api/v1/comments/" + commentId + "/reports", token, body);
+    }
+
+    private JsonNode queueItem(String query, String commentId) {
+        for (JsonNode item :
+                get("/api/v1/admin/comments" + query, editorToken()).expect(200).json()) {
+            if (item.path("comment").path("id").asString().equals(commentId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("comment " + commentId + " is not in the queue " + query);
     }
 
     @Test

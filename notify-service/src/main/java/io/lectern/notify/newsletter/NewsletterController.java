@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/newsletter")
 class NewsletterController {
 
+    private static final int MAX_PAGE = 100;
+
     private final Newsletter newsletter;
     private final NewsletterIssues issues;
 
@@ -90,6 +92,21 @@ class NewsletterController {
     @PreAuthorize("hasRole('ADMIN')")
     IssueStatusResponse createIssue(@Valid @RequestBody CreateIssueRequest request, @AuthenticationPrincipal Jwt jwt) {
         return issues.create(request, UUID.fromString(jwt.getSubject()));
+    }
+
+    /**
+     * Past issues, newest first, {@code limit} (1..100) at a time. Staff who write (authors, editors,
+     * admins) may see them: the list names no subscriber, unlike an issue's own status.
+     */
+    @GetMapping("/issues")
+    @PreAuthorize("hasAnyRole('AUTHOR','EDITOR','ADMIN')")
+    IssuePage listIssues(
+            @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ".")
+                    .with("field", "limit");
+        }
+        return issues.list(cursor == null || cursor.isEmpty() ? null : IssueCursor.decode(cursor), limit);
     }
 
     @GetMapping("/issues/{id}")

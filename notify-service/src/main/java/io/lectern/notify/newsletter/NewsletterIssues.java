@@ -4,12 +4,15 @@ import io.lectern.notify.digest.DigestPosts;
 import io.lectern.notify.email.Email;
 import io.lectern.notify.email.EmailQueue;
 import io.lectern.platform.web.ProblemException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -171,6 +174,57 @@ class NewsletterIssues {
                         rs.getString("last_error")))
                 .list();
         return IssueStatusResponse.of(issueId, subject, recipients);
+    }
+
+    /**
+     * Past issues, newest first, a keyset page at a time, each with its delivery counts (the same
+     * mapping as {@link #status}: a queued delivery whose e-mail row is gone was sent).
+     */
+    @Transactional(readOnly = true)
+    IssuePage list(@Nullable IssueCursor after, int limit) {
+        var query = jdbc.sql("""
+                        SELECT i.id, i.subject, i.created_at,
+                               count(d.subscriber_id) AS recipients,
+                               count(*) FILTER (WHERE d.status = 'pending') AS pending,
+                               count(*) FILTER (WHERE d.status = 'queued' AND o.status IN ('queued', 'sending')) AS queued,
+                               count(*) FILTER (WHERE d.status = 'queued' AND coalesce(o.status, 'sent') = 'sent') AS sent,
+                               count(*) FILTER (WHERE d.status = 'queued' AND o.status = 'failed') AS failed,
+                               count(*) FILTER (WHERE d.status = 'skipped') AS skipped
+                          FROM (SELECT id, subject, created_at FROM newsletter_issue
+                                %s
+                                 ORDER BY created_at DESC, id DESC
+                                 LIMIT :limit) i
+                          LEFT JOIN newsletter_delivery d ON d.issue_id = i.id
+                          LEFT JOIN email_outbox o ON o.id = d.email_id
+                         GROUP BY i.id, i.subject, i.created_at
+                         ORDER BY i.created_at DESC, i.id DESC
+                        """.formatted(after == null ? "" : "WHERE (created_at, id) < (:afterAt, :afterId)"))
+                .param("limit", limit + 1);
+        if (after != null) {
+            query = query.param("afterAt", after.at().atOffset(ZoneOffset.UTC)).param("afterId", after.id());
+        }
+        List<IssueSummary> rows = query.query((rs, n) -> {
+                    long pending = rs.getLong("pending");
+                    long queued = rs.getLong("queued");
+                    return new IssueSummary(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("subject"),
+                            pending + queued == 0 ? IssueSummary.SENT : IssueSummary.SENDING,
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            rs.getLong("recipients"),
+                            pending,
+                            queued,
+                            rs.getLong("sent"),
+                            rs.getLong("failed"),
+                            rs.getLong("skipped"));
+                })
+                .list();
+        if (rows.size() <= limit) {
+            return new IssuePage(rows, null);
+        }
+        List<IssueSummary> page = rows.subList(0, limit);
+        IssueSummary last = page.getLast();
+        return new IssuePage(List.copyOf(page), new IssueCursor(last.sentAt(), last.id()).encode());
     }
 
     private void setDelivery(Pending p, String status, UUID emailId) {
