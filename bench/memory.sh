@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Footprint benchmark: starts the whole stack with ./lectern up (tuned JVM flags), puts a read load on
-# it through the gateway, then prints each JVM's resident memory (RSS and PSS), PostgreSQL's and
-# Redis's, and the total. Targets (quality bar): each JVM <= 160 MB RSS, whole stack <= 1.5 GB.
+# it through the gateway, then prints each JVM's resident memory (RSS and PSS), the web app's,
+# PostgreSQL's and Redis's, and the total; then where each JVM's memory goes (heap, class metadata,
+# code, threads) and which libraries its loaded classes come from. Targets (quality bar): each JVM
+# <= 160 MB RSS (ai <= 230 MB), the web app <= 120 MB, whole stack <= 1.5 GB.
 #   bench/memory.sh [--no-build] [--keep]     (--keep leaves the stack running afterwards)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +13,9 @@ export LECTERN_PORT_BASE="${LECTERN_PORT_BASE:-18080}"
 export LECTERN_RUN_DIR="${LECTERN_RUN_DIR:-$ROOT/.run/bench-memory}"
 export LECTERN_DB_NAME="${LECTERN_DB_NAME:-lectern_bench}"
 export LECTERN_EVENTS_NAMESPACE="${LECTERN_EVENTS_NAMESPACE:-lectern-bench}"
+# one address sends every request: the per-address page limit would answer 429 instead of pages
+export LECTERN_PAGE_RATE_LIMIT="${LECTERN_PAGE_RATE_LIMIT:-1000000000}"
+JAVA_BIN="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin"
 GW="http://127.0.0.1:$LECTERN_PORT_BASE"
 
 # The trap is set first so a stack that fails to come up is stopped too.
@@ -21,7 +26,7 @@ GW="http://127.0.0.1:$LECTERN_PORT_BASE"
 # health), so each JVM has served traffic, compiled its hot paths and grown its heap as it would.
 echo "==> Read load through the gateway (30 s, 8 concurrent clients)"
 end=$((SECONDS + 30)); count=0
-paths=(/api-docs/identity /api-docs/content /api-docs/learning /api-docs/ai /api-docs/billing /api-docs/notify /actuator/health /.well-known/jwks.json /api/v1/posts /feed.xml)
+paths=(/api-docs/identity /api-docs/content /api-docs/learning /api-docs/ai /api-docs/billing /api-docs/notify /actuator/health /.well-known/jwks.json /api/v1/posts /feed.xml / /tags /search?q=java)
 while [ $SECONDS -lt $end ]; do
   for i in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$GW${paths[$(( (count + i) % ${#paths[@]} ))]}" & done
   wait; count=$((count + 8))
@@ -41,6 +46,14 @@ for app in identity content learning ai billing notify gateway; do
     "$(echo "$anon/1024" | bc -l)" "$(echo "$file/1024" | bc -l)"
   total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss)); total_anon=$((total_anon + anon)); [ "$rss" -gt "$worst" ] && worst=$rss
 done
+# The web app (Node.js), when ./lectern up started it.
+if [ -f "$LECTERN_RUN_DIR/web.pid" ] && kill -0 "$(cat "$LECTERN_RUN_DIR/web.pid")" 2>/dev/null; then
+  pid=$(cat "$LECTERN_RUN_DIR/web.pid")
+  rss=$(kb "$pid" VmRSS status); pss=$(kb "$pid" Pss smaps_rollup)
+  printf '%-10s %8s %10.1f %10.1f %10.1f %10.1f\n' "web" "$pid" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)" \
+    "$(echo "$(kb "$pid" RssAnon status)/1024" | bc -l)" "$(echo "$(kb "$pid" RssFile status)/1024" | bc -l)"
+  total_pss=$((total_pss + pss)); web_rss=$rss
+fi
 # PostgreSQL and Redis: PSS counts shared buffers once across PostgreSQL's processes (RSS would count them per process).
 for name in postgres redis-server; do
   pss=0; rss=0
@@ -50,4 +63,24 @@ for name in postgres redis-server; do
 done
 printf '\nlargest JVM RSS: %.1f MB (target <= 160 MB)\n' "$(echo "$worst/1024" | bc -l)"
 printf 'seven JVMs RSS: %.1f MB (of which anonymous: %.1f MB)\n' "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_anon/1024" | bc -l)"
-printf 'whole stack PSS (7 JVMs + PostgreSQL + Redis): %.1f MB (target <= 1536 MB)\n' "$(echo "$total_pss/1024" | bc -l)"
+[ -z "${web_rss:-}" ] || printf 'web app RSS: %.1f MB (target <= 120 MB)\n' "$(echo "$web_rss/1024" | bc -l)"
+printf 'whole stack PSS (7 JVMs%s + PostgreSQL + Redis): %.1f MB (target <= 1536 MB)\n' "${web_rss:+ + web app}" "$(echo "$total_pss/1024" | bc -l)"
+
+# Where each JVM's memory goes (committed), from the JVM itself: heap (young + old), class metadata
+# (metaspace; with an AOT cache most class data is mapped from the cache file instead, see File MB),
+# JIT code, live threads, and the libraries its classes come from (loaded classes by package prefix).
+echo
+printf '%-10s %8s %9s %11s %9s %8s  %s\n' "process" "classes" "heap MB" "metaspace" "code MB" "threads" "classes by package prefix (top 6)"
+for app in identity content learning ai billing notify gateway; do
+  pid=$(cat "$LECTERN_RUN_DIR/$app.pid")
+  # loaded from the class path plus mapped from the CDS archive / AOT cache
+  classes=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=|^java.cls.sharedLoadedClasses=/{t+=$2} END{print t}')
+  threads=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java.threads.live=/{print $2}')
+  heap=$("$JAVA_BIN/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/total [0-9]+K/{for(i=1;i<=NF;i++) if($i=="total"){v=$(i+1); sub(/K,?/,"",v); t+=v}} END{printf "%.1f", t/1024}')
+  meta=$("$JAVA_BIN/jcmd" "$pid" VM.metaspace 2>/dev/null | awk '/^Metaspace/{for(i=1;i<=NF;i++) if($i=="committed"){v=$(i+1); sub(/K,?/,"",v); printf "%.1f MB", v/1024}}')
+  code=$("$JAVA_BIN/jcmd" "$pid" Compiler.codecache 2>/dev/null | awk -F'[ =K]+' '/^CodeCache/{for(i=1;i<=NF;i++) if($i=="used"){printf "%.1f", $(i+1)/1024}}')
+  libs=$("$JAVA_BIN/jcmd" "$pid" VM.class_hierarchy 2>/dev/null | sed 's/^[ |-]*//' | awk -F/ 'NR>1{print $1}' | sed 's/\$.*//' \
+    | awk -F. '{ if ($1=="org" && $2=="springframework") p=$1"."$2"."$3; else if (NF>2) p=$1"."$2; else p=$1; print p }' \
+    | sort | uniq -c | sort -rn | head -6 | awk '{printf "%s%s %s", (NR>1?", ":""), $2, $1}')
+  printf '%-10s %8s %9s %11s %9s %8s  %s\n' "$app" "$classes" "$heap" "$meta" "$code" "$threads" "$libs"
+done
