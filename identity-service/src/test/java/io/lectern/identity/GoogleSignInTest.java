@@ -138,6 +138,15 @@ class GoogleSignInTest extends IdentityTestSupport {
                 google.idToken("g-" + UUID.randomUUID(), email, true, q.get("nonce"), GoogleStandIn.CLIENT_ID));
         assertThat(signedInUser(callback("c", q.get("state")))).isEqualTo(id.toString());
         assertProblem(post("/api/v1/auth/login", Map.of("email", email, "password", "attacker chosen password")), 401);
+        // nothing the unproven registrant chose stays: the profile is the Google account's
+        assertThat(jdbc.sql("SELECT display_name || '|' || time_zone || '|' || locale FROM users WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Google User|UTC|en");
+        assertThat(events(id, "identity.user-profile-changed.v1"))
+                .last()
+                .satisfies(e -> assertThat(e.get("displayName").asString()).isEqualTo("Google User"));
     }
 
     @Test

@@ -62,18 +62,21 @@ class GoogleSignIn {
     private final RestClient http;
     private final NimbusJwtDecoder idTokens;
     private final String prefix;
+    private final io.lectern.identity.account.ProfileChanges profileChanges;
 
     GoogleSignIn(
             GoogleProperties props,
             RedissonClient redis,
             Users users,
             EventPublisher events,
+            io.lectern.identity.account.ProfileChanges profileChanges,
             TransactionTemplate tx,
             @Value("${lectern.events.namespace:lectern}") String namespace) {
         this.props = props;
         this.redis = redis;
         this.users = users;
         this.events = events;
+        this.profileChanges = profileChanges;
         this.tx = tx;
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(props.timeout());
@@ -211,17 +214,18 @@ class GoogleSignIn {
             }
             users.linkGoogle(u.id(), sub, !u.emailVerified());
             if (!u.emailVerified()) {
-                events.publish(
-                        u.id().toString(),
-                        new EmailVerified(u.id(), u.email(), u.displayName(), u.locale(), Instant.now()));
+                // Taken over: nothing the unproven registrant chose stays (a name like "Support" or an
+                // avatar would otherwise speak for the mailbox's real owner); the profile starts as a new
+                // Google account's would, and the services that copy names hear it.
+                String name = googleName(idToken, email);
+                users.updateProfile(u.id(), name, null, null, "UTC", "en");
+                profileChanges.publish(u.id());
+                events.publish(u.id().toString(), new EmailVerified(u.id(), u.email(), name, "en", Instant.now()));
             }
             return users.findById(u.id()).orElseThrow();
         }
         UUID id = UUID.randomUUID();
-        String name = Optional.ofNullable(idToken.getClaimAsString("name"))
-                .filter(n -> !n.isBlank())
-                .map(n -> n.length() > 60 ? n.substring(0, 60) : n)
-                .orElse(email.substring(0, email.indexOf('@')));
+        String name = googleName(idToken, email);
         if (!users.insert(new Users.NewUser(id, email, true, null, name, "UTC", "en", sub, Referrals.newCode()))) {
             throw ProblemException.conflict("The account is being created by another request; try again.");
         }
@@ -229,6 +233,14 @@ class GoogleSignIn {
         events.publish(id.toString(), new UserRegistered(id, email, name, "en", "UTC", null, now));
         events.publish(id.toString(), new EmailVerified(id, email, name, "en", now));
         return users.findById(id).orElseThrow();
+    }
+
+    /** Google's display name (at most 60 characters), else the address's local part. */
+    private static String googleName(Jwt idToken, String email) {
+        return Optional.ofNullable(idToken.getClaimAsString("name"))
+                .filter(n -> !n.isBlank())
+                .map(n -> n.length() > 60 ? n.substring(0, 60) : n)
+                .orElse(email.substring(0, email.indexOf('@')));
     }
 
     private static String challenge(String verifier) {

@@ -33,6 +33,9 @@ class GoogleSignInNotConfiguredTest extends IdentityTestSupport {
     EventPublisher events;
 
     @Autowired
+    io.lectern.identity.account.ProfileChanges profileChanges;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Test
@@ -40,7 +43,7 @@ class GoogleSignInNotConfiguredTest extends IdentityTestSupport {
         String namespace = "google-off-" + System.nanoTime();
         for (GoogleProperties props :
                 List.of(properties("", "secret"), properties("id.apps.googleusercontent.com", ""))) {
-            GoogleSignIn google = new GoogleSignIn(props, redis, users, events, tx, namespace);
+            GoogleSignIn google = new GoogleSignIn(props, redis, users, events, profileChanges, tx, namespace);
             ProblemException refused = catchThrowableOfType(ProblemException.class, google::start);
             assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(refused.getMessage()).contains("Google sign-in is not configured.");
