@@ -36,6 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventBusBenchmark {
 
     static final Map<UUID, Long> COMMITTED = new ConcurrentHashMap<>();
+    /** Per post: when the relay's XADD put its event on the stream (Redis's clock, the same machine's), ns. */
+    static final Map<UUID, Long> ON_STREAM = new ConcurrentHashMap<>();
+    /** Per post: when the handler was called, ns. */
+    static final Map<UUID, Long> HANDLER_CALLED = new ConcurrentHashMap<>();
+    /** System.nanoTime() minus the wall clock in ns: turns a stream id's milliseconds into nanoTime. */
+    static final long WALL_TO_NANO = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
+
     static volatile long[] latencies = new long[0];
     static final AtomicInteger HANDLED = new AtomicInteger();
 
@@ -45,6 +52,7 @@ public class EventBusBenchmark {
                 .on(PostDeleted.class, (event, envelope) -> {
                     Long committed = COMMITTED.get(event.postId());
                     long now = System.nanoTime();
+                    HANDLER_CALLED.put(event.postId(), now);
                     jdbc.sql("INSERT INTO content.bench_applied (event_id, post_id) VALUES (?, ?)")
                             .params(envelope.eventId(), event.postId())
                             .update();
@@ -95,6 +103,8 @@ public class EventBusBenchmark {
         try (ConfigurableApplicationContext ctx = app.run()) {
             EventPublisher publisher = ctx.getBean(EventPublisher.class);
             TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+            streamKey = infra.namespace() + ":events:content";
+            redis = ctx.getBean(org.redisson.api.RedissonClient.class);
             warmUp(publisher, tx);
             throughput(publisher, tx, throughputEvents, 1);
             throughput(publisher, tx, throughputEvents, 20);
@@ -122,13 +132,48 @@ public class EventBusBenchmark {
                 events, perTx, produceSeconds, seconds, events / seconds);
     }
 
+    static String streamKey = "";
+    static org.redisson.api.RedissonClient redis;
+
     private static void latency(EventPublisher publisher, TransactionTemplate tx, int rate, int seconds)
             throws Exception {
         int events = rate * seconds;
         reset(events);
+        // Watches the stream itself (plain XREAD, no group): a stream id's first part is the millisecond
+        // of the relay's XADD, which splits commit-to-handler into relay (commit -> on the stream) and
+        // delivery (on the stream -> handler called: XREADGROUP, dispatch to a lane, queueing).
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.redisson.api.RStream<String, String> stream =
+                redis.getStream(streamKey, org.redisson.client.codec.StringCodec.INSTANCE);
+        // from now on: entries of the earlier phases are older (and their posts are not among these)
+        org.redisson.api.stream.StreamMessageId[] last = {
+            new org.redisson.api.stream.StreamMessageId(System.currentTimeMillis(), 0)
+        };
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (watching.get()) {
+                var read = stream.read(org.redisson.api.stream.StreamReadArgs.greaterThan(last[0])
+                        .count(1000)
+                        .timeout(java.time.Duration.ofMillis(200)));
+                if (read == null) {
+                    continue;
+                }
+                read.forEach((id, fields) -> {
+                    String aggregate = fields.get("aggregateId");
+                    if (aggregate != null) {
+                        ON_STREAM.put(UUID.fromString(aggregate), id.getId0() * 1_000_000L + WALL_TO_NANO);
+                    }
+                    if (StreamIdOrder.after(id, last[0])) {
+                        last[0] = id;
+                    }
+                });
+            }
+        });
         long start = System.nanoTime();
         produce(publisher, tx, events, 8, rate, 1);
         await(events, 120);
+        Thread.sleep(500);
+        watching.set(false);
+        watcher.join();
         double took = (System.nanoTime() - start) / 1e9;
         long[] l = Arrays.copyOf(latencies, events);
         Arrays.sort(l);
@@ -142,9 +187,47 @@ public class EventBusBenchmark {
                 l[(int) (events * 0.90)] / 1e6,
                 l[(int) (events * 0.99)] / 1e6,
                 l[events - 1] / 1e6);
+        long[] relay = new long[events];
+        long[] delivery = new long[events];
+        int n = 0;
+        for (Map.Entry<UUID, Long> e : COMMITTED.entrySet()) {
+            Long onStream = ON_STREAM.get(e.getKey());
+            Long called = HANDLER_CALLED.get(e.getKey());
+            if (onStream != null && called != null && n < events) {
+                relay[n] = onStream - e.getValue();
+                delivery[n] = called - onStream;
+                n++;
+            }
+        }
+        relay = Arrays.copyOf(relay, n);
+        delivery = Arrays.copyOf(delivery, n);
+        Arrays.sort(relay);
+        Arrays.sort(delivery);
+        if (n > 0) {
+            System.out.printf(
+                    "  where it goes (%d events; the stream's clock has 1 ms steps): commit -> on the stream (relay) p50 %.1f / p90 %.1f / p99 %.1f / max %.1f ms; on the stream -> handler called (consumer) p50 %.1f / p90 %.1f / p99 %.1f / max %.1f ms%n",
+                    n,
+                    relay[n / 2] / 1e6,
+                    relay[(int) (n * 0.90)] / 1e6,
+                    relay[(int) (n * 0.99)] / 1e6,
+                    relay[n - 1] / 1e6,
+                    delivery[n / 2] / 1e6,
+                    delivery[(int) (n * 0.90)] / 1e6,
+                    delivery[(int) (n * 0.99)] / 1e6,
+                    delivery[n - 1] / 1e6);
+        }
+    }
+
+    /** Stream ids in stream order (the Redisson type is not Comparable). */
+    private static final class StreamIdOrder {
+        static boolean after(org.redisson.api.stream.StreamMessageId a, org.redisson.api.stream.StreamMessageId b) {
+            return a.getId0() > b.getId0() || (a.getId0() == b.getId0() && a.getId1() > b.getId1());
+        }
     }
 
     private static void reset(int latencySlots) {
+        ON_STREAM.clear();
+        HANDLER_CALLED.clear();
         COMMITTED.clear();
         HANDLED.set(0);
         latencies = new long[latencySlots];
