@@ -74,8 +74,9 @@ printf '%-10s %8s %9s %11s %9s %8s  %s\n' "process" "classes" "heap MB" "metaspa
 for app in identity content learning ai billing notify gateway; do
   pid=$(cat "$LECTERN_RUN_DIR/$app.pid")
   # loaded from the class path plus mapped from the CDS archive / AOT cache
-  classes=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=|^java.cls.sharedLoadedClasses=/{t+=$2} END{print t}')
-  threads=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java.threads.live=/{print $2}')
+  counters=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null)
+  classes=$(awk -F= '/^java.cls.loadedClasses=|^java.cls.sharedLoadedClasses=/{t+=$2} END{print t}' <<<"$counters")
+  threads=$(awk -F= '/^java.threads.live=/{print $2}' <<<"$counters")
   heap=$("$JAVA_BIN/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/total [0-9]+K/{for(i=1;i<=NF;i++) if($i=="total"){v=$(i+1); sub(/K,?/,"",v); t+=v}} END{printf "%.1f", t/1024}')
   meta=$("$JAVA_BIN/jcmd" "$pid" VM.metaspace 2>/dev/null | awk '/^Metaspace/{for(i=1;i<=NF;i++) if($i=="committed"){v=$(i+1); sub(/K,?/,"",v); printf "%.1f MB", v/1024}}')
   code=$("$JAVA_BIN/jcmd" "$pid" Compiler.codecache 2>/dev/null | awk -F'[ =K]+' '/^CodeCache/{for(i=1;i<=NF;i++) if($i=="used"){printf "%.1f", $(i+1)/1024}}')

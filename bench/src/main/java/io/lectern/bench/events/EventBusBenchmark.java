@@ -6,6 +6,7 @@ import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamReadArgs;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -104,7 +111,7 @@ public class EventBusBenchmark {
             EventPublisher publisher = ctx.getBean(EventPublisher.class);
             TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
             streamKey = infra.namespace() + ":events:content";
-            redis = ctx.getBean(org.redisson.api.RedissonClient.class);
+            redis = ctx.getBean(RedissonClient.class);
             warmUp(publisher, tx);
             throughput(publisher, tx, throughputEvents, 1);
             throughput(publisher, tx, throughputEvents, 20);
@@ -133,7 +140,7 @@ public class EventBusBenchmark {
     }
 
     static String streamKey = "";
-    static org.redisson.api.RedissonClient redis;
+    static RedissonClient redis;
 
     private static void latency(EventPublisher publisher, TransactionTemplate tx, int rate, int seconds)
             throws Exception {
@@ -142,18 +149,14 @@ public class EventBusBenchmark {
         // Watches the stream itself (plain XREAD, no group): a stream id's first part is the millisecond
         // of the relay's XADD, which splits commit-to-handler into relay (commit -> on the stream) and
         // delivery (on the stream -> handler called: XREADGROUP, dispatch to a lane, queueing).
-        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
-        org.redisson.api.RStream<String, String> stream =
-                redis.getStream(streamKey, org.redisson.client.codec.StringCodec.INSTANCE);
+        AtomicBoolean watching = new AtomicBoolean(true);
+        RStream<String, String> stream = redis.getStream(streamKey, StringCodec.INSTANCE);
         // from now on: entries of the earlier phases are older (and their posts are not among these)
-        org.redisson.api.stream.StreamMessageId[] last = {
-            new org.redisson.api.stream.StreamMessageId(System.currentTimeMillis(), 0)
-        };
+        StreamMessageId[] last = {new StreamMessageId(System.currentTimeMillis(), 0)};
         Thread watcher = Thread.ofVirtual().start(() -> {
             while (watching.get()) {
-                var read = stream.read(org.redisson.api.stream.StreamReadArgs.greaterThan(last[0])
-                        .count(1000)
-                        .timeout(java.time.Duration.ofMillis(200)));
+                var read = stream.read(
+                        StreamReadArgs.greaterThan(last[0]).count(1000).timeout(Duration.ofMillis(200)));
                 if (read == null) {
                     continue;
                 }
@@ -220,7 +223,7 @@ public class EventBusBenchmark {
 
     /** Stream ids in stream order (the Redisson type is not Comparable). */
     private static final class StreamIdOrder {
-        static boolean after(org.redisson.api.stream.StreamMessageId a, org.redisson.api.stream.StreamMessageId b) {
+        static boolean after(StreamMessageId a, StreamMessageId b) {
             return a.getId0() > b.getId0() || (a.getId0() == b.getId0() && a.getId1() > b.getId1());
         }
     }

@@ -3,6 +3,7 @@ package io.lectern.identity.google;
 import io.lectern.contracts.events.identity.EmailVerified;
 import io.lectern.contracts.events.identity.UserRegistered;
 import io.lectern.eventbus.EventPublisher;
+import io.lectern.identity.account.ProfileChanges;
 import io.lectern.identity.account.Secrets;
 import io.lectern.identity.account.UserAccount;
 import io.lectern.identity.account.Users;
@@ -62,14 +63,14 @@ class GoogleSignIn {
     private final RestClient http;
     private final NimbusJwtDecoder idTokens;
     private final String prefix;
-    private final io.lectern.identity.account.ProfileChanges profileChanges;
+    private final ProfileChanges profileChanges;
 
     GoogleSignIn(
             GoogleProperties props,
             RedissonClient redis,
             Users users,
             EventPublisher events,
-            io.lectern.identity.account.ProfileChanges profileChanges,
+            ProfileChanges profileChanges,
             TransactionTemplate tx,
             @Value("${lectern.events.namespace:lectern}") String namespace) {
         this.props = props;

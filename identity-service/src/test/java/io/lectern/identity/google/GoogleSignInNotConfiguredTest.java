@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lectern.eventbus.EventPublisher;
 import io.lectern.identity.IdentityTestSupport;
+import io.lectern.identity.account.ProfileChanges;
 import io.lectern.identity.account.Users;
 import io.lectern.platform.web.ProblemException;
 import java.net.URI;
@@ -33,7 +34,7 @@ class GoogleSignInNotConfiguredTest extends IdentityTestSupport {
     EventPublisher events;
 
     @Autowired
-    io.lectern.identity.account.ProfileChanges profileChanges;
+    ProfileChanges profileChanges;
 
     @Autowired
     TransactionTemplate tx;
