@@ -5,6 +5,10 @@
 # code, threads) and which libraries its loaded classes come from. Targets (quality bar): each JVM
 # <= 160 MB RSS (ai <= 230 MB), the web app <= 120 MB, whole stack <= 1.5 GB.
 #   bench/memory.sh [--no-build] [--keep]     (--keep leaves the stack running afterwards)
+# PostgreSQL and Redis are measured as compose/docker-compose.yml runs them: a throw-away PostgreSQL
+# cluster and Redis on spare ports, started with the settings read from the compose file (so no other
+# database or client on this machine is counted either). BENCH_INFRA=shared measures the machine's own
+# PostgreSQL and Redis instead (every process of theirs, whatever else uses them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD=""; KEEP=""
@@ -18,8 +22,39 @@ export LECTERN_PAGE_RATE_LIMIT="${LECTERN_PAGE_RATE_LIMIT:-1000000000}"
 JAVA_BIN="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin"
 GW="http://127.0.0.1:$LECTERN_PORT_BASE"
 
+INFRA="${BENCH_INFRA:-compose}"
+PG_PIDS=(); REDIS_PIDS=()
+if [ "$INFRA" = compose ]; then
+  COMPOSE="$ROOT/compose/docker-compose.yml"
+  # postgres: every "-c", "name=value" pair of its command; redis: its flags before --requirepass
+  pg_settings=$(grep -A0 '"postgres", "-c"' "$COMPOSE" | grep -o '"-c", "[^"]*"' | sed 's/"-c", "\(.*\)"/-c \1/' | tr '\n' ' ')
+  redis_settings=$(sed -n 's/.*exec redis-server \(.*\) --requirepass.*/\1/p' "$COMPOSE")
+  [ -n "$pg_settings" ] && [ -n "$redis_settings" ] || { echo "could not read PostgreSQL/Redis settings from $COMPOSE" >&2; exit 1; }
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  export LECTERN_DB_PORT=$((LECTERN_PORT_BASE + 70)) LECTERN_REDIS_PORT=$((LECTERN_PORT_BASE + 71))
+  INFRA_DIR=$(mktemp -d /tmp/lectern-bench-infra.XXXXXX); chmod 755 "$INFRA_DIR"
+  as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$INFRA_DIR"; runuser -u postgres -- "$@"; else "$@"; fi; }
+  stop_infra() {
+    as_pg "$PG_BIN/pg_ctl" -D "$INFRA_DIR/pg" -m immediate stop >/dev/null 2>&1 || true
+    redis-cli -p "$LECTERN_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    rm -rf "$INFRA_DIR"
+  }
+  echo "==> PostgreSQL as compose runs it on :$LECTERN_DB_PORT ($pg_settings), Redis on :$LECTERN_REDIS_PORT ($redis_settings)"
+  as_pg "$PG_BIN/initdb" -D "$INFRA_DIR/pg" -A trust -U postgres >/dev/null
+  # shellcheck disable=SC2086
+  as_pg "$PG_BIN/pg_ctl" -D "$INFRA_DIR/pg" -l "$INFRA_DIR/pg.log" -w \
+    -o "-p $LECTERN_DB_PORT -k $INFRA_DIR -c listen_addresses=127.0.0.1 $pg_settings" start >/dev/null
+  # shellcheck disable=SC2086
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$LECTERN_REDIS_PORT" --dir "$INFRA_DIR" \
+    --pidfile "$INFRA_DIR/redis.pid" --logfile "$INFRA_DIR/redis.log" --save "" $redis_settings
+fi
+
 # The trap is set first so a stack that fails to come up is stopped too.
-[ -n "$KEEP" ] || trap '"$ROOT/lectern" down >/dev/null' EXIT
+if [ -z "$KEEP" ]; then
+  trap '"$ROOT/lectern" down >/dev/null; [ "$INFRA" != compose ] || stop_infra' EXIT
+elif [ "$INFRA" = compose ]; then
+  echo "    --keep: stop them afterwards with LECTERN_DB_PORT=$LECTERN_DB_PORT LECTERN_REDIS_PORT=$LECTERN_REDIS_PORT ./lectern down, then pg_ctl -D $INFRA_DIR/pg stop and redis-cli -p $LECTERN_REDIS_PORT shutdown"
+fi
 "$ROOT/lectern" up $BUILD
 
 # Read load: 30 s of concurrent GETs through the gateway across every service (API documents,
@@ -55,10 +90,18 @@ if [ -f "$LECTERN_RUN_DIR/web.pid" ] && kill -0 "$(cat "$LECTERN_RUN_DIR/web.pid
   total_pss=$((total_pss + pss)); web_rss=$rss
 fi
 # PostgreSQL and Redis: PSS counts shared buffers once across PostgreSQL's processes (RSS would count them per process).
+if [ "$INFRA" = compose ]; then
+  postmaster=$(head -1 "$INFRA_DIR/pg/postmaster.pid")
+  PG_PIDS=("$postmaster" $(pgrep -P "$postmaster" || true)); REDIS_PIDS=("$(cat "$INFRA_DIR/redis.pid")")
+else
+  PG_PIDS=($(pgrep -x postgres || true)); REDIS_PIDS=($(pgrep -x redis-server || true))
+fi
 for name in postgres redis-server; do
-  pss=0; rss=0
-  for pid in $(pgrep -x "$name" || true); do pss=$((pss + $(kb "$pid" Pss smaps_rollup))); rss=$((rss + $(kb "$pid" VmRSS status))); done
-  printf '%-10s %8s %10.1f %10.1f\n' "$name" "-" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)"
+  pss=0; rss=0; n=0
+  if [ "$name" = postgres ]; then pids=("${PG_PIDS[@]}"); else pids=("${REDIS_PIDS[@]}"); fi
+  for pid in "${pids[@]}"; do pss=$((pss + $(kb "$pid" Pss smaps_rollup))); rss=$((rss + $(kb "$pid" VmRSS status))); n=$((n + 1)); done
+  printf '%-10s %8s %10.1f %10.1f   (%s, %d processes)\n' "$name" "-" "$(echo "$rss/1024" | bc -l)" "$(echo "$pss/1024" | bc -l)" \
+    "$([ "$INFRA" = compose ] && echo "as compose runs it" || echo "the machine's shared server")" "$n"
   total_pss=$((total_pss + pss))
 done
 printf '\nlargest JVM RSS: %.1f MB (target <= 160 MB)\n' "$(echo "$worst/1024" | bc -l)"
