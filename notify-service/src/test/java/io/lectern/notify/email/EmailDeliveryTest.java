@@ -74,6 +74,8 @@ class EmailDeliveryTest extends NotifyIntegrationTest {
         assertThat(html).contains("&lt;b&gt;Mallory&lt;/b&gt; &amp; co").doesNotContain("<b>Mallory</b>");
         assertThat(html).contains("href=\"" + link + "\"");
 
+        // the message reaches the SMTP server before the sender marks its row sent
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(emailStatusTo(to)));
         String stored = jdbc.sql("SELECT model::text || message_id || status FROM email_outbox WHERE to_address = :to")
                 .param("to", to)
                 .query(String.class)
@@ -84,6 +86,13 @@ class EmailDeliveryTest extends NotifyIntegrationTest {
                 .query(String.class)
                 .single();
         assertThat(message.getMessageID()).isEqualTo(messageId);
+    }
+
+    private String emailStatusTo(String to) {
+        return jdbc.sql("SELECT status FROM email_outbox WHERE to_address = :to")
+                .param("to", to)
+                .query(String.class)
+                .single();
     }
 
     @Test
