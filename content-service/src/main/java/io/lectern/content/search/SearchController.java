@@ -63,27 +63,42 @@ class SearchController {
         }
         boolean full = Caller.premiumOrStaff(Caller.current());
         String vector = full ? "p.search_all" : "p.search_public";
-        // 1. candidates: the GIN index finds the matches (the query is a constant of this statement, so
-        //    the planner estimates it); they are ordered by the rank of the small, untoasted head vector
-        //    (title, tags, excerpt), then by recency, and cut to RANK_WINDOW;
+        // 1. candidates (ADR 0036): the best title/tag/excerpt matches (GIN index on the small head
+        //    vector, ranked on it) and the most recent matches of the whole vector (the published-at
+        //    index walked newest first until the window is full), each at most RANK_WINDOW; of their
+        //    union the first RANK_WINDOW by head rank, then recency. That is exactly the window ADR 0034
+        //    defined (head matches best first, then the most recent body-only matches), without
+        //    testing and ranking every match of a common word;
         // 2. only those are ranked on the whole (toasted) vector, body included;
         // 3. snippets (ts_headline, the expensive part) only for the returned page, from the excerpt and
         //    the start of the body.
+        String filters = """
+                  and (:tag::text is null or exists (select 1 from post_tag pt join tag t on t.id = pt.tag_id
+                       where pt.post_id = p.id and t.slug = :tag))
+                  and (:difficulty::text is null or p.difficulty = upper(:difficulty))""";
         String sql = """
-                with candidates as (
-                  select p.id, p.published_at
-                  from post p
-                  where p.status = 'PUBLISHED' and %1$s @@ websearch_to_tsquery('english', :q)
-                    and (:tag::text is null or exists (select 1 from post_tag pt join tag t on t.id = pt.tag_id
-                         where pt.post_id = p.id and t.slug = :tag))
-                    and (:difficulty::text is null or p.difficulty = upper(:difficulty))
-                  order by ts_rank_cd(p.search_head, websearch_to_tsquery('english', :q), 32) desc, p.published_at desc
+                with head as (
+                  select p.id from post p
+                  where p.status = 'PUBLISHED' and p.search_head @@ websearch_to_tsquery('english', :q)%2$s
+                  order by ts_rank_cd(p.search_head, websearch_to_tsquery('english', :q), 32) desc,
+                    p.published_at desc, p.id desc
+                  limit :window),
+                recent as (
+                  select p.id from post p
+                  where p.status = 'PUBLISHED' and %1$s @@ websearch_to_tsquery('english', :q)%2$s
+                  order by p.published_at desc, p.id desc
+                  limit :window),
+                candidates as (
+                  select p.id, p.published_at from post p
+                  where p.id in (select id from head union select id from recent)
+                  order by ts_rank_cd(p.search_head, websearch_to_tsquery('english', :q), 32) desc,
+                    p.published_at desc, p.id desc
                   limit :window),
                 hits as (
                   select c.id, c.published_at,
                     ts_rank_cd(%1$s, websearch_to_tsquery('english', :q), 32) as rank
                   from candidates c join post p on p.id = c.id
-                  order by rank desc, c.published_at desc limit :limit)
+                  order by rank desc, c.published_at desc, c.id desc limit :limit)
                 select p.id, p.slug, p.title, p.excerpt, p.premium, h.published_at, h.rank,
                   ts_headline('english',
                     case when p.premium and not :full then p.excerpt
@@ -91,8 +106,8 @@ class SearchController {
                     websearch_to_tsquery('english', :q),
                     'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
                 from hits h join post p on p.id = h.id
-                order by h.rank desc, h.published_at desc
-                """.formatted(vector);
+                order by h.rank desc, h.published_at desc, h.id desc
+                """.formatted(vector, filters);
         List<Hit> hits = jdbc.sql(sql)
                 .param("q", query)
                 .param("tag", tag)

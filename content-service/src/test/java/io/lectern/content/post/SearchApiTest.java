@@ -3,6 +3,8 @@ package io.lectern.content.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lectern.content.support.ContentApiTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +39,39 @@ class SearchApiTest extends ContentApiTest {
         assertThat(stemmed.get(0).path("slug").asString()).isEqualTo(bodied);
         assertThat(stemmed.get(0).path("snippet").asString()).contains("<mark>");
         get("/api/v1/search?q=", null).expectProblem(400);
+    }
+
+    /**
+     * More matches than the ranking window (SearchController.RANK_WINDOW, 100): the window holds the
+     * title/tag/excerpt matches best first and then the most recent body-only matches (ADR 0034), built
+     * from the head index and the newest matches (ADR 0036). The title match is the oldest post, so only
+     * the head part can find it; the body-only posts have another excerpt, so only the recent part can.
+     */
+    @Test
+    void aQueryMatchingMoreThanTheWindowKeepsTheTitleMatchAndTheNewestBodyMatches() {
+        String marker = "wq" + unique("x").substring(2, 10).replace("-", "");
+        String titled = createPublished(authorToken(), postBody("Notes on " + marker, "Nothing more to say."))
+                .path("slug")
+                .asString();
+        List<String> bodyOnly = new ArrayList<>();
+        for (int i = 0; i < 105; i++) {
+            bodyOnly.add(createPublished(
+                            authorToken(),
+                            postBody(
+                                    "Field report " + i,
+                                    "Somewhere in this text the word " + marker + " appears once.",
+                                    "excerpt",
+                                    "A short field report."))
+                    .path("slug")
+                    .asString());
+        }
+
+        JsonNode hits = search(marker, null);
+        assertThat(hits).hasSize(20);
+        assertThat(hits.get(0).path("slug").asString()).isEqualTo(titled);
+        List<String> newestFirst = new ArrayList<>(bodyOnly.reversed());
+        assertThat(hits.findValuesAsString("slug").subList(1, 20))
+                .containsExactlyElementsOf(newestFirst.subList(0, 19));
     }
 
     @Test
