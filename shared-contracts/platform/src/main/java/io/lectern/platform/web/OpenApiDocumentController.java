@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code web/openapi/<service>.json}, which the service's build packages as
  * {@code META-INF/lectern/openapi/<service>.json}. The document is generated from the code by springdoc
  * in the service's tests only, where {@code ServiceBaselineContract} proves the committed file is exactly
- * what the code generates; at run time no service carries springdoc, swagger-core or Jackson 2
- * (docs/adr/0102). The bytes are read once, at start-up: a jar without its document does not start.
+ * what the code generates; at run time no service carries springdoc or swagger (docs/adr/0102). The bytes are read once, at start-up: a jar without its document does not start.
  */
 @RestController
 public final class OpenApiDocumentController {
