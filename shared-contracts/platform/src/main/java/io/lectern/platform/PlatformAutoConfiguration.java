@@ -3,20 +3,27 @@ package io.lectern.platform;
 import io.lectern.platform.crypto.BuiltInSecrets;
 import io.lectern.platform.crypto.Sealer;
 import io.lectern.platform.security.LecternSecurityProperties;
+import io.lectern.platform.web.OpenApiDocumentController;
 import io.lectern.platform.web.ProblemDetailsAdvice;
 import io.lectern.platform.web.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
-/** The single wiring point of the shared defaults: request ids, problem details and security. */
+/**
+ * The single wiring point of the shared defaults: request ids, problem details, security and the
+ * service's OpenAPI document.
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LecternSecurityProperties.class)
@@ -42,10 +49,14 @@ public class PlatformAutoConfiguration {
         return Sealer.fromBase64(BuiltInSecrets.require("LECTERN_SEAL_KEY", base64Key));
     }
 
+    /**
+     * The OpenAPI document packaged at build time. Where springdoc is on the class path (the services'
+     * tests) it generates the document from the code instead, and the tests compare the two.
+     */
     @Bean
-    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
-    io.lectern.platform.web.OpenApiConventions lecternOpenApiConventions(LecternSecurityProperties props) {
-        return new io.lectern.platform.web.OpenApiConventions(props.publicPaths());
+    @ConditionalOnMissingClass("org.springdoc.core.configuration.SpringDocConfiguration")
+    OpenApiDocumentController lecternOpenApiDocument(ResourceLoader resourceLoader) {
+        return OpenApiDocumentController.load(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
     }
 
     /** Tomcat's own refusals (before any filter runs) answered as problems, not as an HTML page. */

@@ -71,6 +71,7 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         // Logs to stdout, each line with the request id of the request that wrote it.
         d.put("logging.pattern.correlation", "[%X{requestId:-}] ");
         d.put("logging.include-application-name", "false");
+        // springdoc runs only in the services' tests, where it generates the OpenAPI document (docs/adr/0102)
         d.put("springdoc.api-docs.path", "/v3/api-docs");
         d.put("springdoc.swagger-ui.enabled", "false");
         d.put("lectern.security.issuer", "${LECTERN_JWT_ISSUER:http://localhost:8080}");

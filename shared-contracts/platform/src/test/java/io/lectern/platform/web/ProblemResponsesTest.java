@@ -13,7 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -34,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
         properties = {"lectern.service.schema=content", "spring.application.name=problem-test"})
 class ProblemResponsesTest {
 
-    @SpringBootApplication
-    @Import(ThingController.class) // nested classes of a test class are excluded from scanning
+    /** No component scan: the platform's beans come from its auto-configuration, as in a service. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ThingController.class)
     static class App {}
 
     record CreateThing(@NotBlank @Size(max = 10) String name) {}

@@ -1,4 +1,4 @@
-package io.lectern.platform.web;
+package io.lectern.testsupport.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Documents the error side of every endpoint: the RFC 9457 problem schema ({@code type}, {@code field}
- * naming the offending input, ...) and which statuses each operation can answer with.
+ * naming the offending input, ...) and which statuses each operation can answer with. Applied where the
+ * OpenAPI document is generated, in the tests (picked up by the application's component scan); the
+ * running service serves the committed result (docs/adr/0102).
  */
 @Configuration(proxyBeanMethods = false)
 class LearningOpenApi {

@@ -1,4 +1,4 @@
-package io.lectern.platform.web;
+package io.lectern.testsupport.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -27,7 +27,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Makes each service's OpenAPI document say what the service enforces: operations the service serves
  * anonymously ({@code lectern.security.public-paths}) carry an empty security requirement, every other
  * operation needs a bearer token, and every operation lists its RFC 9457 error answers. The gateway's
- * route table is checked against exactly this (RouteTableSystemTest).
+ * route table is checked against exactly this (RouteTableSystemTest). Applied where the document is
+ * generated, in the services' tests (registered by {@link LecternOpenApiAutoConfiguration}); the running
+ * services serve the committed result (docs/adr/0102).
  */
 public final class OpenApiConventions implements OpenApiCustomizer {
 

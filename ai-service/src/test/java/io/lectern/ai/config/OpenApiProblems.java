@@ -11,7 +11,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every operation documents its problem responses (RFC 9457) next to its success schema. */
+/**
+ * Every operation documents its problem responses (RFC 9457) next to its success schema. Applied where
+ * the OpenAPI document is generated, in the tests (picked up by the application's component scan); the
+ * running service serves the committed result (docs/adr/0102).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiProblems {
 
