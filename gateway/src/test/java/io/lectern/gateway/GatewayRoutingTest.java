@@ -3,6 +3,7 @@ package io.lectern.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,17 +89,25 @@ class GatewayRoutingTest extends GatewayTestSupport {
     @Test
     void combinedApiPageListsEveryService() throws Exception {
         HttpResponse<String> page = get("/api-docs.html");
-        assertThat(page.statusCode()).isIn(200, 302);
-        HttpResponse<String> config = get("/v3/api-docs/swagger-config");
-        assertThat(config.statusCode()).isEqualTo(200);
-        for (String name : NAMES) {
-            assertThat(config.body()).contains("/api-docs/" + name);
-        }
-        HttpResponse<String> ui = get("/webjars/swagger-ui/index.html");
-        assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.body()).contains("swagger-ui");
-        assertThat(ui.headers().firstValue("Content-Security-Policy"))
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("/webjars/swagger-ui/swagger-ui-bundle.js")
+                .contains("/api-docs.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        HttpResponse<String> script = get("/api-docs.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        for (String name : NAMES) {
+            assertThat(script.body()).contains("/api-docs/" + name);
+        }
+        for (String file :
+                List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css", "index.css")) {
+            HttpResponse<String> ui = get("/webjars/swagger-ui/" + file);
+            assertThat(ui.statusCode()).as(file).isEqualTo(200);
+            assertThat(ui.body()).as(file).isNotBlank();
+        }
     }
 
     @Test

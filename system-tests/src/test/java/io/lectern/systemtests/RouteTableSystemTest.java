@@ -183,9 +183,8 @@ class RouteTableSystemTest {
         Set<String> gatewayOwn = Set.of(
                 "GET /api-docs.html",
                 "GET /api-docs/*",
-                "GET /swagger-ui/**",
+                "GET /api-docs.js",
                 "GET /webjars/**",
-                "GET /v3/api-docs/swagger-config",
                 "GET /actuator/health/**");
         SoftAssertions softly = new SoftAssertions();
         for (String entry : publicPaths) {

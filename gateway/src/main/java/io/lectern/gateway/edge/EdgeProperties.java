@@ -56,7 +56,7 @@ public record EdgeProperties(
                 + "form-action 'self'")
         String docsContentSecurityPolicy,
 
-        @DefaultValue({"/api-docs.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config"})
+        @DefaultValue({"/api-docs.html", "/api-docs.js", "/webjars/swagger-ui/**"})
         List<String> docsPaths,
 
         @DefaultValue({
@@ -70,8 +70,7 @@ public record EdgeProperties(
             "/.well-known/**",
             "/actuator/**",
             "/api-docs/**",
-            "/webjars/**",
-            "/v3/**"
+            "/webjars/**"
         })
         List<String> servicePaths,
 
