@@ -53,7 +53,7 @@ fi
 if [ -z "$KEEP" ]; then
   trap '"$ROOT/lectern" down >/dev/null; [ "$INFRA" != compose ] || stop_infra' EXIT
 elif [ "$INFRA" = compose ]; then
-  echo "    --keep: stop them afterwards with LECTERN_DB_PORT=$LECTERN_DB_PORT LECTERN_REDIS_PORT=$LECTERN_REDIS_PORT ./lectern down, then pg_ctl -D $INFRA_DIR/pg stop and redis-cli -p $LECTERN_REDIS_PORT shutdown"
+  echo "    --keep: stop them afterwards with LECTERN_RUN_DIR=$LECTERN_RUN_DIR LECTERN_PORT_BASE=$LECTERN_PORT_BASE LECTERN_DB_PORT=$LECTERN_DB_PORT LECTERN_REDIS_PORT=$LECTERN_REDIS_PORT ./lectern down, then (as postgres) $PG_BIN/pg_ctl -D $INFRA_DIR/pg stop, redis-cli -p $LECTERN_REDIS_PORT shutdown nosave and rm -rf $INFRA_DIR"
 fi
 "$ROOT/lectern" up $BUILD
 
