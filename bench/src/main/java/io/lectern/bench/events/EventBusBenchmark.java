@@ -96,15 +96,10 @@ public class EventBusBenchmark {
         props.put("lectern.events.consumer.concurrency", System.getProperty("bench.lanes", "4"));
         String txBatch = System.getProperty("bench.txBatch", "50");
         props.put("lectern.events.consumer.transaction-batch", txBatch);
-        String pipelined = System.getProperty("bench.pipelined", "true");
-        props.put("lectern.events.consumer.pipelined", pipelined);
         System.out.printf(
-                "== consumer: %s lanes, up to %s events per handler transaction, %s; machine: %d cores, load average %s%n",
+                "== consumer: %s lanes, up to %s events per handler transaction; machine: %d cores, load average %s%n",
                 System.getProperty("bench.lanes", "4"),
                 txBatch,
-                Boolean.parseBoolean(pipelined)
-                        ? "pipelined (reads while lanes apply)"
-                        : "not pipelined (read, apply, ack)",
                 Runtime.getRuntime().availableProcessors(),
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                         .trim());

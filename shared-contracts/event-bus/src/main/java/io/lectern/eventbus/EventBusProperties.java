@@ -47,9 +47,6 @@ public record EventBusProperties(
      * @param transactionBatch at most this many entries of one lane are applied in one database
      *     transaction (one commit instead of one per event); when any of them fails the transaction rolls
      *     back and they are applied one by one, each in its own transaction. 1 = one transaction per event
-     * @param pipelined read the next entries while the lanes still apply the previous ones (each lane keeps
-     *     its order; at most two reads' worth of entries in flight); false = read, apply every lane, acknowledge,
-     *     then read again
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -62,8 +59,7 @@ public record EventBusProperties(
             @DefaultValue("5s") Duration claimInterval,
             @DefaultValue("14d") Duration inboxRetention,
             @DefaultValue("10000") int deadLetterMaxLength,
-            @DefaultValue("50") int transactionBatch,
-            @DefaultValue("true") boolean pipelined) {}
+            @DefaultValue("50") int transactionBatch) {}
 
     /**
      * Periodic MINID trimming of the service's own stream, bounded by every group's oldest unacknowledged entry.

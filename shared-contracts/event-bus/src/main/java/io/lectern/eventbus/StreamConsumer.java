@@ -7,12 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RStream;
@@ -35,12 +33,6 @@ import org.slf4j.LoggerFactory;
  * pending and is claimed back after a backoff; once its delivery count reaches the limit it is copied
  * to the dead-letter stream and acknowledged. Entries idle longer than the idle timeout (a dead
  * consumer's) are taken over with XAUTOCLAIM. Nothing thrown here ends the loop.
- *
- * <p>Pipelined (the default): new entries are handed to the lanes and the loop reads again at once,
- * while they are applied. Each lane is a chain, so an aggregate's entries are still applied in stream
- * order; each lane acknowledges what it applied. At most two reads' worth of entries are in flight.
- * Redelivered entries (own pending at start, retries, idle entries taken over) wait until the lanes
- * are empty and are then applied as one synchronous step, as without pipelining.
  */
 final class StreamConsumer implements Runnable {
 
@@ -58,8 +50,6 @@ final class StreamConsumer implements Runnable {
     private final EventBusMetrics metrics;
     private final Map<StreamMessageId, Instant> retries = new ConcurrentHashMap<>();
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore inFlight;
-    private final List<CompletableFuture<Void>> laneTails;
     private volatile boolean running = true;
     private boolean catchingUp = true;
     private StreamMessageId ownPendingCursor = StreamMessageId.ALL;
@@ -79,11 +69,6 @@ final class StreamConsumer implements Runnable {
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.stream = redis.getStream(identity.streamKey(producer), StringCodec.INSTANCE);
-        this.inFlight = new Semaphore(2 * Math.max(1, props.batchSize()));
-        this.laneTails = new ArrayList<>();
-        for (int lane = 0; lane < Math.max(1, props.concurrency()); lane++) {
-            laneTails.add(CompletableFuture.completedFuture(null));
-        }
     }
 
     String producer() {
@@ -125,7 +110,6 @@ final class StreamConsumer implements Runnable {
                 pause(props.retryBackoff());
             }
         }
-        awaitLanes();
         lanes.shutdown();
     }
 
@@ -155,8 +139,6 @@ final class StreamConsumer implements Runnable {
                 ownPendingCursor = entries.getLast().id();
                 process(entries, true);
             }
-        } else if (props.pipelined()) {
-            readAhead();
         } else {
             Map<StreamMessageId, Map<String, String>> fresh = stream.readGroup(
                     identity.group(),
@@ -173,84 +155,6 @@ final class StreamConsumer implements Runnable {
             claimIdle();
             nextClaim = Instant.now().plus(props.claimInterval());
         }
-    }
-
-    /**
-     * Reads new entries and hands them to the lanes without waiting for them. The read takes as many
-     * permits as it may return, so it blocks while two reads' worth are still being applied; each lane
-     * gives its entries' permits back once it has applied (and acknowledged) them.
-     */
-    private void readAhead() {
-        int budget = Math.max(1, props.batchSize());
-        inFlight.acquireUninterruptibly(budget);
-        Map<StreamMessageId, Map<String, String>> fresh;
-        try {
-            fresh = stream.readGroup(
-                    identity.group(),
-                    identity.instance(),
-                    StreamReadGroupArgs.neverDelivered().count(budget).timeout(props.block()));
-        } catch (RuntimeException e) {
-            inFlight.release(budget);
-            throw e;
-        }
-        inFlight.release(budget - fresh.size());
-        if (fresh.isEmpty()) {
-            return;
-        }
-        Map<Integer, List<Entry>> byLane = byLane(entries(fresh));
-        byLane.forEach((lane, chunk) -> laneTails.set(
-                lane,
-                laneTails
-                        .get(lane)
-                        .handleAsync(
-                                (previous, failure) -> {
-                                    applyAndAck(chunk);
-                                    return null;
-                                },
-                                lanes)));
-    }
-
-    /** One lane's share of a read: applied in order, acknowledged, permits returned; never throws. */
-    private void applyAndAck(List<Entry> chunk) {
-        try {
-            List<StreamMessageId> done = Collections.synchronizedList(new ArrayList<>());
-            handleLane(chunk, done);
-            if (!done.isEmpty()) {
-                stream.ack(identity.group(), done.toArray(StreamMessageId[]::new));
-            }
-        } catch (RuntimeException e) {
-            // Not acknowledged: the entries stay pending and come back as idle ones; inboxes drop copies.
-            if (running) {
-                log.warn("A lane of {} in group {} failed: {}", stream.getName(), identity.group(), e.toString());
-            }
-        } finally {
-            inFlight.release(chunk.size());
-        }
-    }
-
-    /** Waits until every lane has applied what it was given (before redelivered entries, and on stop). */
-    void awaitLanes() {
-        for (CompletableFuture<Void> tail : List.copyOf(laneTails)) {
-            try {
-                tail.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Handler lane failed unexpectedly", e.getCause());
-            }
-        }
-    }
-
-    private Map<Integer, List<Entry>> byLane(List<Entry> entries) {
-        int laneCount = laneTails.size();
-        Map<Integer, List<Entry>> byLane = new LinkedHashMap<>();
-        for (Entry entry : entries) {
-            String aggregate = StreamEntries.aggregateOf(entry.fields());
-            int lane = Math.floorMod(aggregate == null ? 0 : aggregate.hashCode(), laneCount);
-            byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(entry);
-        }
-        return byLane;
     }
 
     private void retryDue() {
@@ -315,7 +219,6 @@ final class StreamConsumer implements Runnable {
      * that crashes its consumer every time still ends in the dead-letter stream.
      */
     void process(List<Entry> entries, boolean redelivered) {
-        awaitLanes();
         List<Entry> todo = entries;
         if (redelivered) {
             todo = new ArrayList<>();
@@ -329,11 +232,18 @@ final class StreamConsumer implements Runnable {
             }
         }
         List<StreamMessageId> done = Collections.synchronizedList(new ArrayList<>());
-        if (laneTails.size() == 1 || todo.size() == 1) {
+        int laneCount = Math.max(1, props.concurrency());
+        if (laneCount == 1 || todo.size() == 1) {
             handleLane(todo, done);
         } else {
+            Map<Integer, List<Entry>> byLane = new LinkedHashMap<>();
+            for (Entry entry : todo) {
+                String aggregate = StreamEntries.aggregateOf(entry.fields());
+                int lane = Math.floorMod(aggregate == null ? 0 : aggregate.hashCode(), laneCount);
+                byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(entry);
+            }
             List<Future<?>> futures = new ArrayList<>();
-            for (List<Entry> lane : byLane(todo).values()) {
+            for (List<Entry> lane : byLane.values()) {
                 futures.add(lanes.submit(() -> handleLane(lane, done)));
             }
             for (Future<?> future : futures) {
