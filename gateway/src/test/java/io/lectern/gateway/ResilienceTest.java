@@ -41,6 +41,24 @@ class ResilienceTest extends GatewayTestSupport {
                         .isEqualTo(200));
     }
 
+    /** The web app's route has no breaker: a stopped web app is a 503 problem, not a 500. */
+    @Test
+    void stoppedWebAppGivesA503Problem() throws Exception {
+        assertThat(get("/some/page").statusCode()).isEqualTo(200);
+        WEB.stop();
+        try {
+            HttpResponse<String> down = get("/some/page");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+            assertThat(down.body()).contains("\"status\":503").contains("unavailable");
+        } finally {
+            WEB.restart();
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(get("/some/page").statusCode()).isEqualTo(200));
+    }
+
     @Test
     void manyConcurrentRequestsToAHealthyServiceNeverTripItsBreaker() throws Exception {
         // Spring Cloud's default 25-call bulkhead would refuse some of these and open the breaker.

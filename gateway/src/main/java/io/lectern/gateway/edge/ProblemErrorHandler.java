@@ -32,6 +32,10 @@ public final class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 case SERVICE_UNAVAILABLE -> "The service is unavailable; try again shortly.";
                 default -> status.is4xxClientError() ? "The request was not accepted." : detail;
             };
+        } else if (refusedConnection(error)) {
+            // a route without a breaker (the web app, the API documents) whose upstream is not running
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = "The service is unavailable; try again shortly.";
         }
         if (status.is5xxServerError()) {
             log.warn(
@@ -41,5 +45,14 @@ public final class ProblemErrorHandler implements ErrorWebExceptionHandler {
                     error.toString());
         }
         return Problems.write(exchange, status, detail);
+    }
+
+    private static boolean refusedConnection(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
