@@ -8,8 +8,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Tells services who the client is, as the gateway decided it (see {@link ClientAddress}): one
  * X-Forwarded-For value, the scheme, and the host and port the client addressed (without the port a
- * service behind forward-headers processing assumes 80/443, and links it builds, such as the
- * {@code servers} of its OpenAPI document, lose the port). Runs last among the header filters because Spring Cloud
+ * service behind forward-headers processing assumes 80/443, and absolute URLs it builds from the
+ * request, such as a redirect's location, lose the port). Runs last among the header filters because Spring Cloud
  * Gateway strips every X-Forwarded-* header when its own trusted-proxy list is empty, which is how
  * we run it (the trust decision is ours, made once in {@link EdgeFilter}).
  */
