@@ -32,8 +32,15 @@ if [ "$INFRA" = compose ]; then
   [ -n "$pg_settings" ] && [ -n "$redis_settings" ] || { echo "could not read PostgreSQL/Redis settings from $COMPOSE" >&2; exit 1; }
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   export LECTERN_DB_PORT=$((LECTERN_PORT_BASE + 70)) LECTERN_REDIS_PORT=$((LECTERN_PORT_BASE + 71))
-  INFRA_DIR=$(mktemp -d /tmp/lectern-bench-infra.XXXXXX); chmod 755 "$INFRA_DIR"
-  as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$INFRA_DIR"; runuser -u postgres -- "$@"; else "$@"; fi; }
+  INFRA_DIR=$(mktemp -d /tmp/lectern-bench-infra.XXXXXX)
+  # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user (Redis, run as
+  # root, can still write its files there); otherwise everything runs as the current user.
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$INFRA_DIR"
+    as_pg() { runuser -u postgres -- "$@"; }
+  else
+    as_pg() { "$@"; }
+  fi
   stop_infra() {
     as_pg "$PG_BIN/pg_ctl" -D "$INFRA_DIR/pg" -m immediate stop >/dev/null 2>&1 || true
     redis-cli -p "$LECTERN_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true

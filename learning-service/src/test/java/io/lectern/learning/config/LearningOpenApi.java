@@ -1,14 +1,13 @@
 package io.lectern.learning.config;
 
+import static io.lectern.testsupport.openapi.OpenApiConventions.problem;
+
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -52,41 +51,26 @@ class LearningOpenApi {
                 for (Map.Entry<PathItem.HttpMethod, Operation> op :
                         item.readOperationsMap().entrySet()) {
                     ApiResponses responses = op.getValue().getResponses();
-                    add(responses, "400", "Invalid input (the problem names the field)");
-                    add(responses, "401", "Missing, expired or invalid bearer token");
+                    problem(responses, "400", "Invalid input (the problem names the field)");
+                    problem(responses, "401", "Missing, expired or invalid bearer token");
                     if (path.contains("{")) {
-                        add(responses, "404", "The post, series, note or board named in the path was not found");
+                        problem(responses, "404", "The post, series, note or board named in the path was not found");
                     }
                     if (path.endsWith("/rebuild")) {
-                        add(responses, "403", "Requires the ADMIN role");
+                        problem(responses, "403", "Requires the ADMIN role");
                     }
                     if (path.endsWith("/title")
                             || (path.equals("/api/v1/notes") && op.getKey() == PathItem.HttpMethod.POST)) {
-                        add(
+                        problem(
                                 responses,
                                 "409",
                                 "Conflicts with the current state (badge not earned, note limit reached)");
                     }
                     if (path.equals("/api/v1/notes") && op.getKey() == PathItem.HttpMethod.POST) {
-                        add(responses, "404", "The post was not found");
+                        problem(responses, "404", "The post was not found");
                     }
                 }
             });
         };
-    }
-
-    private static void add(ApiResponses responses, String status, String description) {
-        if (responses.containsKey(status)) {
-            return;
-        }
-        responses.addApiResponse(
-                status,
-                new ApiResponse()
-                        .description(description)
-                        .content(new Content()
-                                .addMediaType(
-                                        "application/problem+json",
-                                        new MediaType()
-                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
     }
 }

@@ -101,7 +101,11 @@ public final class OpenApiConventions implements OpenApiCustomizer {
         }
     }
 
-    private static void problem(ApiResponses responses, String status, String description) {
+    /**
+     * Adds a problem answer ({@code application/problem+json}, the shared {@code Problem} schema) for a
+     * status the operation does not document yet; services' own customizers use it for their statuses.
+     */
+    public static void problem(ApiResponses responses, String status, String description) {
         if (responses.containsKey(status)) {
             return;
         }
