@@ -40,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(EventBusProperties.class)
 public class EventBusAutoConfiguration {
 
+    static final String SCHEMA_APPLIED = "lectern.events.schema-applied";
+
     /** Marks that the bus's tables exist; everything touching them depends on it. */
     static final class Schema {
         private Schema() {}
@@ -55,10 +57,17 @@ public class EventBusAutoConfiguration {
 
     @Bean
     Schema lecternEventBusSchema(
-            DataSource dataSource, BusIdentity identity, ObjectProvider<FlywayMigrationInitializer> serviceFlyway) {
+            DataSource dataSource,
+            BusIdentity identity,
+            ObjectProvider<FlywayMigrationInitializer> serviceFlyway,
+            Environment env) {
         // The service's Flyway first: it refuses a non-empty schema that has no history table of its own.
         serviceFlyway.orderedStream().forEach(initializer -> {});
-        EventBusSchema.migrate(dataSource, identity.schema());
+        // Set by the platform's SkipAppliedMigrations when every one of the bus's migrations is applied
+        // already: then Flyway is not even loaded (ADR 0005, item 9).
+        if (!env.getProperty(SCHEMA_APPLIED, Boolean.class, false)) {
+            EventBusSchema.migrate(dataSource, identity.schema());
+        }
         return new Schema();
     }
 

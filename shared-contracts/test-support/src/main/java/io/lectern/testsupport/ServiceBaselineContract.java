@@ -12,7 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.JsonNode;
@@ -143,6 +149,38 @@ public interface ServiceBaselineContract {
         assertThat(packaged[0].getContentAsByteArray())
                 .as("packaged %s is the committed one", packaged[0].getFilename())
                 .isEqualTo(Files.readAllBytes(committed));
+    }
+
+    /**
+     * Once the service has started, its schema holds every migration the jar packages, its own and the
+     * event bus's, as the platform's start-up check reads them: the next start (a restart, a second
+     * instance) does not load Flyway (ADR 0005, item 9). Fails when the check's versions or checksums
+     * drift from Flyway's for any real migration file. The check lives in the platform, which depends on
+     * this module's tests, hence the reflective call.
+     */
+    @Test
+    default void theNextStartSeesEveryMigrationApplied(ApplicationContext context) throws Exception {
+        ConfigurableEnvironment env = (ConfigurableEnvironment) context.getEnvironment();
+        StandardEnvironment next = new StandardEnvironment();
+        List.copyOf(next.getPropertySources().stream()
+                        .map(PropertySource::getName)
+                        .toList())
+                .forEach(next.getPropertySources()::remove);
+        // the context's own settings, without the switches this start may have added
+        env.getPropertySources().stream()
+                .filter(source -> !source.getName().equals("lecternAppliedMigrations"))
+                .forEach(next.getPropertySources()::addLast);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> switches =
+                (Map<String, Object>) Class.forName("io.lectern.platform.migration.SkipAppliedMigrations")
+                        .getMethod("decide", ConfigurableEnvironment.class, ClassLoader.class)
+                        .invoke(null, next, getClass().getClassLoader());
+        assertThat(switches).containsEntry("spring.flyway.enabled", "false");
+        boolean hasEventBus =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:db/event-bus/*.sql").length > 0;
+        if (hasEventBus) {
+            assertThat(switches).containsEntry("lectern.events.schema-applied", "true");
+        }
     }
 
     /** With a valid token, so the answer is the service's own 404 and not the token check's 401. */

@@ -159,6 +159,15 @@ public final class TestInfrastructure {
         return DriverManager.getConnection(jdbcUrl(database) + "&currentSchema=" + schema, "lectern_" + schema, "");
     }
 
+    /** The superuser {@link #admin} connects as, for tools that take a user name and password. */
+    public String adminUser() {
+        return pgAdmin;
+    }
+
+    public String adminPassword() {
+        return pgAdminPassword;
+    }
+
     public String jdbcUrl(String db) {
         return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db + "?ApplicationName=lectern-test";
     }

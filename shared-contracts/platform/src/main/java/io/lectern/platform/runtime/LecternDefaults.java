@@ -38,6 +38,9 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         d.put("spring.servlet.multipart.max-file-size", "10MB");
         d.put("spring.servlet.multipart.max-request-size", "11MB");
         d.put("spring.jmx.enabled", "false");
+        // Jackson 2 is on the class path only for Flyway (ADR 0102); without this the actuator builds a
+        // Jackson 2 ObjectMapper of its own for its endpoints (~300 classes) next to the Jackson 3 one.
+        d.put("management.endpoints.jackson2.isolated-object-mapper", "false");
         // Database: one database, one schema and one role per service.
         d.put(
                 "spring.datasource.url",
