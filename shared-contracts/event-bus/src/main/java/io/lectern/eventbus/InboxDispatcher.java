@@ -2,8 +2,12 @@ package io.lectern.eventbus;
 
 import io.lectern.contracts.events.EventEnvelope;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +41,7 @@ final class InboxDispatcher {
     private final String group;
     private final EventBusMetrics metrics;
     private final String insertInbox;
+    private final String insertInboxBatch;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     InboxDispatcher(
@@ -54,6 +59,9 @@ final class InboxDispatcher {
         this.metrics = metrics;
         this.insertInbox = "INSERT INTO " + identity.table("inbox")
                 + " (consumer_group, event_id, event_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+        this.insertInboxBatch = "INSERT INTO " + identity.table("inbox")
+                + " (consumer_group, event_id, event_type) SELECT ?, id::uuid, type FROM unnest(?::text[], ?::text[])"
+                + " AS e(id, type) ON CONFLICT DO NOTHING RETURNING event_id";
     }
 
     boolean subscribed(String type) {
@@ -70,22 +78,48 @@ final class InboxDispatcher {
     }
 
     /**
-     * Applies several events in ONE transaction: one commit for all of them. Any failure rolls every one
-     * back and is thrown; the caller then applies them one by one ({@link #dispatch(Map)}), so a
-     * failing event never takes its neighbours' effects with it.
+     * Applies several events in ONE transaction: one commit for all of them, and one statement that
+     * marks all of them seen (it returns the ids that were new: a redelivered event, or a second copy
+     * in the same batch, is skipped as in {@link #dispatch(Map)}). Handlers run in the batch's order.
+     * Any failure rolls every one back and is thrown; the caller then applies them one by one
+     * ({@link #dispatch(Map)}), so a failing event never takes its neighbours' effects with it.
      */
     void dispatchAll(List<Map<String, String>> batch) {
+        List<EventEnvelope> envelopes = new ArrayList<>(batch.size());
+        for (Map<String, String> fields : batch) {
+            EventEnvelope envelope = StreamEntries.toEnvelope(fields);
+            if (byType.containsKey(envelope.type())) {
+                envelopes.add(envelope);
+            }
+        }
+        if (envelopes.isEmpty()) {
+            return;
+        }
         transactions.executeWithoutResult(status -> {
-            for (Map<String, String> fields : batch) {
-                EventEnvelope envelope = StreamEntries.toEnvelope(fields);
-                EventSubscriptions.Subscription<?> subscription = byType.get(envelope.type());
-                if (subscription != null) {
-                    applyTimed(subscription, envelope);
+            Set<UUID> fresh = markSeen(envelopes);
+            for (EventEnvelope envelope : envelopes) {
+                if (fresh.remove(envelope.eventId())) {
+                    applyTimed(byType.get(envelope.type()), envelope);
                 }
             }
         });
     }
 
+    /** Inserts every id into the inbox in one statement; returns the ids that were not there yet. */
+    private Set<UUID> markSeen(List<EventEnvelope> envelopes) {
+        String[] ids = new String[envelopes.size()];
+        String[] types = new String[envelopes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = envelopes.get(i).eventId().toString();
+            types[i] = envelopes.get(i).type();
+        }
+        return new HashSet<>(jdbc.sql(insertInboxBatch)
+                .params(group, ids, types)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list());
+    }
+
+    /** Inside the caller's transaction, the event already marked seen: runs its handler, timed. */
     private <T> void applyTimed(EventSubscriptions.Subscription<T> subscription, EventEnvelope envelope) {
         T payload = mapper.readValue(envelope.payload(), subscription.payloadType());
         Timer timer = timers.computeIfAbsent(envelope.type(), t -> metrics.handlerTimer(group, t));
@@ -95,7 +129,7 @@ final class InboxDispatcher {
             MDC.put("requestId", envelope.traceId());
         }
         try {
-            apply(subscription, payload, envelope);
+            handle(subscription, payload, envelope);
         } finally {
             timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (previousRequestId == null) {
@@ -114,6 +148,11 @@ final class InboxDispatcher {
         if (inserted == 0) {
             return false;
         }
+        handle(subscription, payload, envelope);
+        return true;
+    }
+
+    private static <T> void handle(EventSubscriptions.Subscription<T> subscription, T payload, EventEnvelope envelope) {
         try {
             subscription.handler().handle(payload, envelope);
         } catch (RuntimeException e) {
@@ -121,7 +160,6 @@ final class InboxDispatcher {
         } catch (Exception e) {
             throw new HandlerFailedException(e);
         }
-        return true;
     }
 
     <T> Outcome dispatch(EventSubscriptions.Subscription<T> subscription, EventEnvelope envelope) {

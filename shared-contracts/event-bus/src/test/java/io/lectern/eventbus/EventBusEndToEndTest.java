@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.lectern.contracts.events.content.PostDeleted;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class EventBusEndToEndTest {
 
     @Autowired
     BusIdentity identity;
+
+    @Autowired
+    InboxDispatcher dispatcher;
 
     @Test
     void publishingOutsideATransactionIsRefusedAndWritesNothing() {
@@ -117,6 +121,52 @@ class EventBusEndToEndTest {
                 .until(() -> appliedFor(postId) == 1
                         && stream().getPendingInfo(identity.group()).getTotal() == 0);
         assertThat(appliedFor(postId)).isEqualTo(1);
+    }
+
+    /**
+     * A lane's batch marks all its events seen in one statement: an event seen before the batch and a
+     * second copy inside it are skipped, every other event is applied exactly once, in order.
+     */
+    @Test
+    void aBatchAppliesEachNewEventOnceInOrder() {
+        UUID postId = UUID.randomUUID();
+        Map<String, String> seenBefore = deletedEntry(UUID.randomUUID(), postId, 1);
+        Map<String, String> second = deletedEntry(UUID.randomUUID(), postId, 2);
+        Map<String, String> third = deletedEntry(UUID.randomUUID(), postId, 3);
+        assertThat(dispatcher.dispatch(seenBefore)).isEqualTo(InboxDispatcher.Outcome.HANDLED);
+
+        dispatcher.dispatchAll(List.of(seenBefore, second, third, second));
+
+        assertThat(jdbc.sql("SELECT version FROM content.applied WHERE aggregate_id = ? ORDER BY handled_at, version")
+                        .param(postId.toString())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1L, 2L, 3L);
+        assertThat(jdbc.sql("SELECT count(*) FROM content.inbox WHERE event_id IN (?, ?, ?)")
+                        .params(
+                                UUID.fromString(seenBefore.get("id")),
+                                UUID.fromString(second.get("id")),
+                                UUID.fromString(third.get("id")))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    private static Map<String, String> deletedEntry(UUID eventId, UUID postId, long version) {
+        return Map.of(
+                "id",
+                eventId.toString(),
+                "type",
+                "content.post-deleted.v1",
+                "occurredAt",
+                Instant.now().toString(),
+                "producer",
+                "content",
+                "aggregateId",
+                postId.toString(),
+                "payload",
+                "{\"postId\":\"" + postId + "\",\"slug\":\"s\",\"deletedAt\":\"2026-01-01T00:00:00Z\"," + "\"version\":"
+                        + version + "}");
     }
 
     private RStream<String, String> stream() {
