@@ -2,17 +2,17 @@ package io.lectern.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lectern.gateway.ratelimit.SharedRedisConnection;
 import io.lectern.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Limits hold exactly, per client address or per user, in the machine's real Redis. */
 class RateLimitTest extends GatewayTestSupport {
 
     @Autowired
-    ReactiveStringRedisTemplate redis;
+    SharedRedisConnection redis;
 
     @Test
     void loginBurstAllowsExactlyTheLimitThenAnswers429WithRetryAfter() throws Exception {
@@ -41,7 +41,9 @@ class RateLimitTest extends GatewayTestSupport {
                         .statusCode())
                 .as("another client has its own bucket")
                 .isEqualTo(200);
-        assertThat(redis.keys(TestInfrastructure.get().namespace() + ":ratelimit:auth:ip:" + ip)
+        assertThat(redis.commands()
+                        .flatMapMany(commands ->
+                                commands.keys(TestInfrastructure.get().namespace() + ":ratelimit:auth:ip:" + ip))
                         .collectList()
                         .block())
                 .as("buckets live under this run's namespace")

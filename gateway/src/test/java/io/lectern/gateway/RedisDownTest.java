@@ -4,78 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lectern.gateway.ratelimit.RateLimitProperties;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.lectern.gateway.ratelimit.SharedRedisConnection;
+import io.lectern.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With Redis gone the gateway still answers at once: general routes fail open (and say so in the
- * degraded gauge), login stays limited in-process. Uses a throwaway redis-server of its own, never
- * the machine's shared one.
+ * degraded gauge), login stays limited in-process. The gateway starts before its Redis does. Uses a
+ * throwaway redis-server of its own, never the machine's shared one.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisDownTest extends GatewayTestSupport {
 
-    static final int REDIS_PORT = freePort();
-    static volatile Process redis = startRedis();
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Process startRedis() {
-        try {
-            Process process = new ProcessBuilder(
-                            "redis-server",
-                            "--port",
-                            Integer.toString(REDIS_PORT),
-                            "--bind",
-                            "127.0.0.1",
-                            "--save",
-                            "",
-                            "--appendonly",
-                            "no")
-                    .redirectErrorStream(true)
-                    .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "gateway-test-redis.log"))
-                    .start();
-            // polled on this thread: the class is still initialising, another thread could not call back into it
-            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-                try (Socket s = new Socket("127.0.0.1", REDIS_PORT)) {
-                    return s.isConnected();
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** Not started yet: the gateway's context starts without it. */
+    static final ThrowawayRedis REDIS = new ThrowawayRedis();
 
     @DynamicPropertySource
     static void ownRedis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.port", () -> REDIS_PORT);
+        registry.add("spring.data.redis.port", REDIS::port);
         registry.add("lectern.gateway.rate-limit.breaker.wait-in-open-state", () -> "500ms");
         registry.add("lectern.gateway.rate-limit.redis-timeout", () -> "50ms");
     }
 
     @AfterAll
-    static void stopRedis() {
-        redis.destroyForcibly();
+    static void stopRedis() throws InterruptedException {
+        REDIS.stop();
     }
 
     String degradedGauge() throws Exception {
@@ -90,8 +54,44 @@ class RedisDownTest extends GatewayTestSupport {
     @Autowired
     RateLimitProperties limits;
 
+    @Autowired
+    SharedRedisConnection redis;
+
     @Test
+    @Order(1)
+    void startsWithoutRedisAndSharesLimitsThroughItOnceItIsUp() throws Exception {
+        HttpResponse<String> general = get("/api/v1/posts/before-redis-started");
+        assertThat(general.statusCode()).as("served with no Redis ever reached").isEqualTo(200);
+        assertThat(general.headers().firstValue("X-RateLimit-Policy")).hasValue("general");
+        assertThat(degradedGauge()).endsWith(" 1.0");
+
+        REDIS.start();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            get("/api/v1/posts/after-redis-started");
+            assertThat(degradedGauge()).endsWith(" 0.0");
+        });
+        // retried with a new client each time: on a loaded box one call can still miss the 50 ms
+        // deadline and be decided in-process
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String ip = randomClientIp();
+            assertThat(send("POST", "/api/v1/auth/login", "{}", "X-Forwarded-For", ip)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(redis.commands()
+                            .flatMap(commands ->
+                                    commands.exists(TestInfrastructure.get().namespace() + ":ratelimit:auth:ip:" + ip))
+                            .block())
+                    .as("the login counted in this test's Redis")
+                    .isEqualTo(1L);
+        });
+    }
+
+    @Test
+    @Order(2)
     void redisDownAnswersFastFailsOpenForGeneralAndKeepsLimitingLogin() throws Exception {
+        if (!REDIS.running()) { // run on its own, without the test above
+            REDIS.start();
+        }
         assertThat(limits.redisTimeout()).as("production's Redis deadline").isEqualTo(Duration.ofMillis(50));
         String loginIp = randomClientIp();
         for (int i = 0; i < 3; i++) {
@@ -106,7 +106,7 @@ class RedisDownTest extends GatewayTestSupport {
             assertThat(degradedGauge()).endsWith(" 0.0");
         });
 
-        redis.destroyForcibly().waitFor();
+        REDIS.stop();
 
         List<Long> millis = new ArrayList<>();
         String generalIp = randomClientIp();
@@ -138,14 +138,15 @@ class RedisDownTest extends GatewayTestSupport {
         assertAnsweredFast(millis);
         assertThat(degradedGauge()).endsWith(" 1.0");
 
-        redis = startRedis();
+        // a new redis-server knows no script: the limiter's EVALSHA gets NOSCRIPT and must recover
+        REDIS.start();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             get("/api/v1/posts/after-redis-returned");
             assertThat(degradedGauge()).endsWith(" 0.0");
         });
 
         // A hung Redis (process frozen, connection open) is the case the deadline and breaker are for.
-        new ProcessBuilder("kill", "-STOP", Long.toString(redis.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-STOP", Long.toString(REDIS.pid())).start().waitFor();
         try {
             List<Long> hung = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -156,7 +157,7 @@ class RedisDownTest extends GatewayTestSupport {
             assertAnsweredFast(hung);
             assertThat(degradedGauge()).endsWith(" 1.0");
         } finally {
-            new ProcessBuilder("kill", "-CONT", Long.toString(redis.pid()))
+            new ProcessBuilder("kill", "-CONT", Long.toString(REDIS.pid()))
                     .start()
                     .waitFor();
         }

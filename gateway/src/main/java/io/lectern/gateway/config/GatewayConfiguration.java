@@ -15,9 +15,12 @@ import io.lectern.gateway.edge.ProblemErrorHandler;
 import io.lectern.gateway.ratelimit.RateLimitFilter;
 import io.lectern.gateway.ratelimit.RateLimitProperties;
 import io.lectern.gateway.ratelimit.RateLimiter;
+import io.lectern.gateway.ratelimit.RedisProperties;
 import io.lectern.gateway.ratelimit.RedisTokenBuckets;
+import io.lectern.gateway.ratelimit.SharedRedisConnection;
 import io.lectern.gateway.resilience.ResilienceProperties;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,14 +28,12 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -43,6 +44,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
     EdgeProperties.class,
     AuthProperties.class,
     RateLimitProperties.class,
+    RedisProperties.class,
     ResilienceProperties.class
 })
 class GatewayConfiguration {
@@ -97,20 +99,32 @@ class GatewayConfiguration {
         return new AuthenticationFilter(verifier, props);
     }
 
-    /** Redis failures must surface in milliseconds, not after Lettuce's default minute. */
-    @Bean
-    LettuceClientConfigurationBuilderCustomizer failFastRedis(RateLimitProperties props) {
-        return builder -> builder.clientOptions(ClientOptions.builder()
+    /**
+     * Lettuce itself, not Spring Data Redis: the limiter runs one script, and Spring Data loaded some
+     * 640 classes for it (ADR 0021). Redis failures must surface in milliseconds, not after Lettuce's
+     * default minute: commands are refused at once while disconnected, and Lettuce reconnects by itself.
+     */
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient(RedisProperties redis) {
+        RedisClient client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder()
-                        .connectTimeout(java.time.Duration.ofSeconds(1))
+                        .connectTimeout(redis.connectTimeout())
                         .build())
                 .build());
+        return client;
+    }
+
+    /** Connects on first use: the gateway starts, and serves in degraded mode, while Redis is down. */
+    @Bean(destroyMethod = "close")
+    SharedRedisConnection rateLimitRedis(RedisClient client, RedisProperties redis) {
+        return new SharedRedisConnection(client, redis.uri());
     }
 
     @Bean
-    RateLimiter rateLimiter(ReactiveStringRedisTemplate redis, RateLimitProperties props, MeterRegistry meters) {
+    RateLimiter rateLimiter(SharedRedisConnection redis, RateLimitProperties props, MeterRegistry meters) {
         // A registry of its own: the route breakers' registry belongs to Spring Cloud CircuitBreaker.
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lectern.testsupport.TestInfrastructure;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * Batching tokens out of Redis must not loosen the limit: a bucket of 1000 (leased 10 at a time)
@@ -22,15 +22,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  */
 class LeasedBucketsTest {
 
-    static final LettuceConnectionFactory connections = new LettuceConnectionFactory(
-            TestInfrastructure.get().redisHost(), TestInfrastructure.get().redisPort());
-    static final ReactiveStringRedisTemplate redis;
-
-    static {
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new ReactiveStringRedisTemplate(connections);
-    }
+    static final RedisClient client = RedisClient.create();
+    static final SharedRedisConnection redis = new SharedRedisConnection(
+            client,
+            RedisURI.create(
+                    TestInfrastructure.get().redisHost(),
+                    TestInfrastructure.get().redisPort()));
 
     static final RateLimitProperties.Limit THOUSAND_PER_HOUR = new RateLimitProperties.Limit(1000, Duration.ofHours(1));
     static final RateLimitProperties.Group GROUP = new RateLimitProperties.Group(
@@ -61,7 +58,8 @@ class LeasedBucketsTest {
 
     @AfterAll
     static void close() {
-        connections.destroy();
+        redis.close();
+        client.shutdown();
     }
 
     @Test
