@@ -29,6 +29,9 @@ class PasswordHashingProductionParametersTest {
         AccountProperties props = new Binder(ConfigurationPropertySources.get(env))
                 .bindOrCreate("lectern.identity.accounts", AccountProperties.class);
 
+        // one 19 MiB hash at a time in the shipped 64 MB heap (twelve at once ran it out of memory)
+        assertThat(props.argon2().maxConcurrent()).isEqualTo(1);
+
         PasswordHasher hasher = new PasswordHasher(props.argon2());
         String hash = hasher.hash("correct horse battery staple");
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");

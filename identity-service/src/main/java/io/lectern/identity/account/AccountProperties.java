@@ -15,12 +15,20 @@ public record AccountProperties(
         @DefaultValue Argon2 argon2,
         @DefaultValue Throttle throttle) {
 
+    /**
+     * @param maxConcurrent hashes computed at once; each one holds {@code memoryKib} of Java heap while it
+     *     runs, so this is what the heap can hold beside the service's own data (one with the 64 MB heap
+     *     {@code ./lectern} and compose give identity; twelve at once there ended in OutOfMemoryError)
+     * @param maxWait how long a sign-in waits for its turn before it is answered 503 with Retry-After
+     */
     public record Argon2(
             @DefaultValue("16") int saltLength,
             @DefaultValue("32") int hashLength,
             @DefaultValue("1") int parallelism,
             @DefaultValue("19456") int memoryKib,
-            @DefaultValue("2") int iterations) {}
+            @DefaultValue("2") int iterations,
+            @DefaultValue("1") int maxConcurrent,
+            @DefaultValue("5s") Duration maxWait) {}
 
     /**
      * Failed sign-ins: once {@code accountThreshold} failures for one address (or {@code ipThreshold}

@@ -9,29 +9,34 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Argon2id hashing. {@link #matches} against an account without a password (or no account at all)
- * still verifies a dummy hash, so a wrong email costs as much time as a wrong password.
+ * still verifies a dummy hash, so a wrong email costs as much time as a wrong password. At most
+ * {@code maxConcurrent} hashes run at once: each holds its whole memory cost (19 MiB) in the Java heap,
+ * and a burst of sign-ins, each on its own virtual thread, otherwise runs the service out of heap. A
+ * sign-in that cannot get a turn within {@code maxWait} is answered 503 with Retry-After.
  */
 public final class PasswordHasher {
 
     private final Argon2PasswordEncoder encoder;
+    private final HashingTurns turns;
     private final String dummyHash;
 
     public PasswordHasher(AccountProperties.Argon2 p) {
         this.encoder = new Argon2PasswordEncoder(
                 p.saltLength(), p.hashLength(), p.parallelism(), p.memoryKib(), p.iterations());
-        this.dummyHash = encoder.encode(Secrets.newToken());
+        this.turns = new HashingTurns(p.maxConcurrent(), p.maxWait());
+        this.dummyHash = turns.run(() -> encoder.encode(Secrets.newToken()));
     }
 
     public String hash(String raw) {
-        return encoder.encode(raw);
+        return turns.run(() -> encoder.encode(raw));
     }
 
     public boolean matches(String raw, @Nullable String hash) {
         if (hash == null) {
-            encoder.matches(raw, dummyHash);
+            turns.run(() -> encoder.matches(raw, dummyHash));
             return false;
         }
-        return encoder.matches(raw, hash);
+        return turns.run(() -> encoder.matches(raw, hash));
     }
 
     /** The 422 answer for a password outside 12..128 characters (counted as code points). */

@@ -1,0 +1,64 @@
+package io.lectern.identity.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lectern.platform.web.ProblemException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+class HashingTurnsTest {
+
+    @Test
+    void aSecondHashWaitsForTheFirstAndGivesUpWithA503AfterMaxWait() throws Exception {
+        HashingTurns turns = new HashingTurns(1, Duration.ofMillis(200));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> turns.run(() -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> turns.run(() -> "second")).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(e.toProblemDetail().getDetail()).contains("Try again");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(turns.run(() -> "third")).as("the turn is free again").isEqualTo("third");
+    }
+
+    @Test
+    void twoTurnsLetTwoRunAtOnce() throws Exception {
+        HashingTurns turns = new HashingTurns(2, Duration.ofMillis(200));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> turns.run(() -> {
+            running.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(turns.run(() -> "second")).isEqualTo("second");
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
