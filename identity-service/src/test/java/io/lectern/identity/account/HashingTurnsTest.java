@@ -13,17 +13,30 @@ import org.springframework.http.HttpStatus;
 
 class HashingTurnsTest {
 
+    /** A first hash that holds its turn until {@code finish} is counted down. */
+    private record Holder(CompletableFuture<String> first, CountDownLatch finish) {
+        static Holder start(HashingTurns turns) throws InterruptedException {
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> turns.run(() -> {
+                running.countDown();
+                await(finish);
+                return "first";
+            }));
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            return new Holder(first, finish);
+        }
+
+        String release() throws Exception {
+            finish.countDown();
+            return first.get(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aSecondHashWaitsForTheFirstAndGivesUpWithA503AfterMaxWait() throws Exception {
         HashingTurns turns = new HashingTurns(1, Duration.ofMillis(200));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> turns.run(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        Holder holder = Holder.start(turns);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> turns.run(() -> "second")).isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -32,25 +45,18 @@ class HashingTurnsTest {
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 
-        finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(holder.release()).isEqualTo("first");
         assertThat(turns.run(() -> "third")).as("the turn is free again").isEqualTo("third");
     }
 
     @Test
     void twoTurnsLetTwoRunAtOnce() throws Exception {
         HashingTurns turns = new HashingTurns(2, Duration.ofMillis(200));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> turns.run(() -> {
-            running.countDown();
-            await(finish);
-            return "first";
-        }));
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(turns.run(() -> "second")).isEqualTo("second");
-        finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        Holder holder = Holder.start(turns);
+        assertThat(turns.run(() -> "second"))
+                .as("without waiting for the first")
+                .isEqualTo("second");
+        assertThat(holder.release()).isEqualTo("first");
     }
 
     private static void await(CountDownLatch latch) {

@@ -99,21 +99,8 @@ class EventBusEndToEndTest {
                 "producer", "content",
                 "aggregateId", "x",
                 "payload", "{\"whatever\":1}");
-        Map<String, String> deleted = Map.of(
-                "id",
-                eventId.toString(),
-                "type",
-                "content.post-deleted.v1",
-                "occurredAt",
-                Instant.now().toString(),
-                "producer",
-                "content",
-                "aggregateId",
-                postId.toString(),
-                // a field this consumer's record does not know must not break it
-                "payload",
-                "{\"postId\":\"" + postId + "\",\"slug\":\"s\",\"deletedAt\":\"2026-01-01T00:00:00Z\","
-                        + "\"version\":4,\"addedLater\":true}");
+        // a field this consumer's record does not know must not break it
+        Map<String, String> deleted = deletedEntry(eventId, postId, 4, ",\"addedLater\":true");
         stream().add(StreamAddArgs.entries(unknown));
         stream().add(StreamAddArgs.entries(deleted));
         stream().add(StreamAddArgs.entries(deleted));
@@ -130,9 +117,9 @@ class EventBusEndToEndTest {
     @Test
     void aBatchAppliesEachNewEventOnceInOrder() {
         UUID postId = UUID.randomUUID();
-        Map<String, String> seenBefore = deletedEntry(UUID.randomUUID(), postId, 1);
-        Map<String, String> second = deletedEntry(UUID.randomUUID(), postId, 2);
-        Map<String, String> third = deletedEntry(UUID.randomUUID(), postId, 3);
+        Map<String, String> seenBefore = deletedEntry(UUID.randomUUID(), postId, 1, "");
+        Map<String, String> second = deletedEntry(UUID.randomUUID(), postId, 2, "");
+        Map<String, String> third = deletedEntry(UUID.randomUUID(), postId, 3, "");
         assertThat(dispatcher.dispatch(seenBefore)).isEqualTo(InboxDispatcher.Outcome.HANDLED);
 
         dispatcher.dispatchAll(List.of(seenBefore, second, third, second));
@@ -152,7 +139,8 @@ class EventBusEndToEndTest {
                 .isEqualTo(3);
     }
 
-    private static Map<String, String> deletedEntry(UUID eventId, UUID postId, long version) {
+    /** A post-deleted entry as the relay writes it; {@code extraPayload} is appended to the payload's members. */
+    private static Map<String, String> deletedEntry(UUID eventId, UUID postId, long version, String extraPayload) {
         return Map.of(
                 "id",
                 eventId.toString(),
@@ -166,7 +154,7 @@ class EventBusEndToEndTest {
                 postId.toString(),
                 "payload",
                 "{\"postId\":\"" + postId + "\",\"slug\":\"s\",\"deletedAt\":\"2026-01-01T00:00:00Z\"," + "\"version\":"
-                        + version + "}");
+                        + version + extraPayload + "}");
     }
 
     private RStream<String, String> stream() {
