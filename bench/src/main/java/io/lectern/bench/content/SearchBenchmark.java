@@ -145,6 +145,10 @@ public final class SearchBenchmark {
         for (int clients : clientCounts) {
             run(base, queries, clients, true, clients == clientCounts[0]);
         }
+        // The first pass follows a 200-request warm-up, when the service's JIT is still compiling beside
+        // the load on two cores; the same pass again, after every run above, is the warm service.
+        System.out.printf("== the first pass again, the service warm after the runs above:%n");
+        run(base, queries, clientCounts[0], true, false);
         compareStatements(infra, queries);
         service.destroy();
         service.waitFor();
