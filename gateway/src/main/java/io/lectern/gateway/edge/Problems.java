@@ -1,8 +1,10 @@
 package io.lectern.gateway.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -16,8 +18,23 @@ import reactor.core.publisher.Mono;
  */
 public final class Problems {
 
+    /**
+     * A request body up to this size is read and dropped before an early answer; a larger one, or one of
+     * unknown length, gets the answer with {@code Connection: close} instead.
+     */
+    static final long DRAIN_LIMIT = 64 * 1024;
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
     private Problems() {}
 
+    /**
+     * Answers with a problem document. A filter answers before anything has read the request's body, and
+     * Reactor Netty then could leave the keep-alive connection waiting: the client's next request on it
+     * was not served until the client gave up (EarlyAnswerKeepAliveTest). So the body is read first (it
+     * is small: the edge refuses large ones with 413 before this), or the connection is closed after the
+     * answer.
+     */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
@@ -27,8 +44,28 @@ public final class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = body(status, detail, RequestIds.of(exchange)).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(body.length);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        Mono<Void> answer = Mono.defer(
+                () -> response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
+        HttpHeaders request = exchange.getRequest().getHeaders();
+        long length = request.getContentLength();
+        if (length == 0 || (length < 0 && !request.containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            return answer;
+        }
+        if (length < 0 || length > DRAIN_LIMIT) {
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+            return answer;
+        }
+        return exchange.getRequest()
+                .getBody()
+                .doOnNext(DataBufferUtils::release)
+                .timeout(DRAIN_TIMEOUT)
+                .then()
+                .onErrorResume(e -> {
+                    // already read (an error after proxying started), or never finished: do not reuse it
+                    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+                    return Mono.empty();
+                })
+                .then(answer);
     }
 
     static String body(HttpStatus status, String detail, @Nullable String requestId) {
