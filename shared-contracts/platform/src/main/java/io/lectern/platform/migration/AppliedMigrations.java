@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -150,9 +149,9 @@ public final class AppliedMigrations {
 
     private static int compareParts(List<BigInteger> a, List<BigInteger> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            int c = Optional.ofNullable(i < a.size() ? a.get(i) : null)
-                    .orElse(BigInteger.ZERO)
-                    .compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
+            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
+            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
+            int c = x.compareTo(y);
             if (c != 0) {
                 return c;
             }
