@@ -18,10 +18,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Problems {
 
-    /**
-     * A request body up to this size is read and dropped before an early answer; a larger one, or one of
-     * unknown length, gets the answer with {@code Connection: close} instead.
-     */
+    /** A request body up to this size is read and dropped before the answer; a larger one is not. */
     static final long DRAIN_LIMIT = 64 * 1024;
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -29,11 +26,12 @@ public final class Problems {
     private Problems() {}
 
     /**
-     * Answers with a problem document. A filter answers before anything has read the request's body, and
-     * Reactor Netty then could leave the keep-alive connection waiting: the client's next request on it
-     * was not served until the client gave up (EarlyAnswerKeepAliveTest). So the body is read first (it
-     * is small: the edge refuses large ones with 413 before this), or the connection is closed after the
-     * answer.
+     * Answers with a problem document, and closes the connection after it. Such an answer is written
+     * before anything is proxied, and Reactor Netty (1.3.6) then sometimes left the client's next request
+     * on the same keep-alive connection unserved until the client gave up, after a bodiless GET as after
+     * a POST (EarlyAnswerKeepAliveTest reproduces both). Errors are rare next to proxied answers, so a
+     * new connection after one costs little. A small body is read first, so that closing the connection
+     * with unread data does not reset it before the client has read the answer.
      */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ServerHttpResponse response = exchange.getResponse();
@@ -44,15 +42,11 @@ public final class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = body(status, detail, RequestIds.of(exchange)).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(body.length);
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         Mono<Void> answer = Mono.defer(
                 () -> response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
-        HttpHeaders request = exchange.getRequest().getHeaders();
-        long length = request.getContentLength();
-        if (length == 0 || (length < 0 && !request.containsHeader(HttpHeaders.TRANSFER_ENCODING))) {
-            return answer;
-        }
-        if (length < 0 || length > DRAIN_LIMIT) {
-            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length <= 0 || length > DRAIN_LIMIT) {
             return answer;
         }
         return exchange.getRequest()
@@ -60,11 +54,8 @@ public final class Problems {
                 .doOnNext(DataBufferUtils::release)
                 .timeout(DRAIN_TIMEOUT)
                 .then()
-                .onErrorResume(e -> {
-                    // already read (an error after proxying started), or never finished: do not reuse it
-                    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-                    return Mono.empty();
-                })
+                // already read (an error after proxying started) or never finished: answer anyway
+                .onErrorResume(e -> Mono.empty())
                 .then(answer);
     }
 
