@@ -4,7 +4,8 @@
 # Defaults: 20000 events for throughput, then 1000 events/s for 15 s for latency.
 # Set BENCH_LANES to change handler lanes per stream (default 4). BENCH_TX_BATCHES lists the consumer
 # transaction batch sizes to compare, run one after the other in this invocation (default "1 50":
-# one transaction per event, as before ADR 0007, vs up to 50 events per transaction).
+# one transaction per event, as before ADR 0007, vs up to 50 events per transaction). BENCH_TIMELINE=1
+# also prints each 100 ms of the latency run whose slowest event took over 25 ms to reach the stream.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,6 +15,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 for batch in ${BENCH_TX_BATCHES:-1 50}; do
   "$JAVA_HOME/bin/java" -Xmx512m -Dbench.lanes="${BENCH_LANES:-4}" -Dbench.txBatch="$batch" \
+    -Dbench.timeline="${BENCH_TIMELINE:-false}" \
     -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
     io.lectern.bench.events.EventBusBenchmark "$@"
 done

@@ -205,6 +205,9 @@ public class EventBusBenchmark {
                 n++;
             }
         }
+        if (Boolean.getBoolean("bench.timeline")) {
+            printSlowRelayMoments(start);
+        }
         relay = Arrays.copyOf(relay, n);
         delivery = Arrays.copyOf(delivery, n);
         Arrays.sort(relay);
@@ -222,6 +225,30 @@ public class EventBusBenchmark {
                     delivery[(int) (n * 0.99)] / 1e6,
                     delivery[n - 1] / 1e6);
         }
+    }
+
+    /**
+     * Each 100 ms of the latency run (by commit time) whose slowest event took over 25 ms from commit to the
+     * stream, with the wall-clock time to match against PostgreSQL's or the relay's logs.
+     */
+    private static void printSlowRelayMoments(long start) {
+        Map<Long, long[]> buckets = new java.util.TreeMap<>();
+        COMMITTED.forEach((post, committed) -> {
+            Long onStream = ON_STREAM.get(post);
+            if (onStream != null) {
+                long[] slot = buckets.computeIfAbsent((committed - start) / 100_000_000L, k -> new long[2]);
+                slot[0] = Math.max(slot[0], onStream - committed);
+                slot[1]++;
+            }
+        });
+        long wallAtStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
+        buckets.forEach((slot, v) -> {
+            if (v[0] > 25_000_000L) {
+                System.out.printf(
+                        "  slow relay at +%.1f s (%tT.%<tL): max %.1f ms over %d events%n",
+                        slot / 10.0, wallAtStart + slot * 100, v[0] / 1e6, v[1]);
+            }
+        });
     }
 
     /** Stream ids in stream order (the Redisson type is not Comparable). */

@@ -23,6 +23,10 @@ public record EventBusProperties(
         @DefaultValue Trim trim) {
 
     /**
+     * @param pollInterval how long an idle relay waits for a NOTIFY before it looks at the outbox anyway
+     * @param busyPollInterval while the relay has found rows within the last poll interval, it looks again
+     *     after at most this long, NOTIFY or not: PostgreSQL was seen to hold notifications back for
+     *     100-700 ms on a saturated box (ADR 0007, session 7)
      * @param lease how long a claimed batch belongs to one relay; a crashed relay's rows are taken over after it
      * @param retention how long published rows stay in the outbox, which is the window replay can reach back
      */
@@ -30,6 +34,7 @@ public record EventBusProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") int batchSize,
             @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("20ms") Duration busyPollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("500ms") Duration retryBackoff,
             @DefaultValue("2m") Duration maxRetryBackoff,
