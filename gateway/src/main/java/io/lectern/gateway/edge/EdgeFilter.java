@@ -185,6 +185,38 @@ public final class EdgeFilter implements WebFilter, Ordered {
         if (client.secure()) {
             headers.set("Strict-Transport-Security", props.strictTransportSecurity());
         }
+        keepCookieAnswersPrivate(headers);
+    }
+
+    /**
+     * An answer that sets a cookie belongs to one visitor: a shared cache (a CDN, a proxy in front of the
+     * gateway) must not keep it and hand the same cookie to the next visitor. The web app's public pages
+     * say {@code s-maxage} and, on a first visit, also set the visitor's CSRF cookie; such an answer
+     * becomes {@code private} here (the shared-cache directives dropped, the others kept). Answers already
+     * {@code private} or {@code no-store} are left as they are.
+     */
+    static void keepCookieAnswersPrivate(HttpHeaders headers) {
+        if (!headers.containsHeader(HttpHeaders.SET_COOKIE)) {
+            return;
+        }
+        List<String> directives = new ArrayList<>();
+        for (String value : headers.getOrEmpty(HttpHeaders.CACHE_CONTROL)) {
+            for (String directive : value.split(",")) {
+                String d = directive.strip();
+                String name = d.toLowerCase(Locale.ROOT);
+                if (name.equals("private") || name.equals("no-store")) {
+                    return;
+                }
+                if (!d.isEmpty()
+                        && !name.equals("public")
+                        && !name.startsWith("s-maxage")
+                        && !name.equals("proxy-revalidate")) {
+                    directives.add(d);
+                }
+            }
+        }
+        directives.addFirst("private");
+        headers.set(HttpHeaders.CACHE_CONTROL, String.join(", ", directives));
     }
 
     /**
