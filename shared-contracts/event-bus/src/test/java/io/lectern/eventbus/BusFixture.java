@@ -132,8 +132,14 @@ final class BusFixture implements AutoCloseable {
     }
 
     long distinctApplied(String group) {
-        return jdbc.sql("SELECT count(DISTINCT event_id) FROM learning.applied WHERE consumer = ?")
-                .param(group)
+        return distinctApplied(group, "");
+    }
+
+    /** Distinct events the group applied whose aggregate id starts with {@code aggregatePrefix}. */
+    long distinctApplied(String group, String aggregatePrefix) {
+        return jdbc.sql(
+                        "SELECT count(DISTINCT event_id) FROM learning.applied WHERE consumer = ? AND aggregate_id LIKE ?")
+                .params(group, aggregatePrefix + "%")
                 .query(Long.class)
                 .single();
     }

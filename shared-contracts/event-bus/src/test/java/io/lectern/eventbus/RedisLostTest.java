@@ -73,7 +73,8 @@ class RedisLostTest {
 
             // the replay also re-sends other tests' rows of the shared outbox from that second: count this run's
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> distinctApplied(bus, live, run) == 70 && distinctApplied(bus, late, run) == 70);
+                    .until(() ->
+                            bus.distinctApplied(live, run + "-") == 70 && bus.distinctApplied(late, run + "-") == 70);
             relay.stop();
             liveConsumer.stop();
             lateConsumer.stop();
@@ -95,14 +96,6 @@ class RedisLostTest {
                 assertThat(new HashSet<>(applied)).as(group).isEqualTo(produced);
             }
         }
-    }
-
-    private static long distinctApplied(BusFixture bus, String group, String run) {
-        return bus.jdbc
-                .sql("SELECT count(DISTINCT event_id) FROM learning.applied WHERE consumer = ? AND aggregate_id LIKE ?")
-                .params(group, run + "-%")
-                .query(Long.class)
-                .single();
     }
 
     private static void publish(BusFixture bus, String run, int count) {
