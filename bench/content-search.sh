@@ -2,7 +2,7 @@
 # Content search latency at 10,000 posts, on this machine's PostgreSQL and Redis.
 #   bench/content-search.sh [posts] [queries] [clients]
 # Defaults: 10000 posts, 400 queries, clients 1,4,8 (each client sends every query once, closed loop),
-# then the search statement before and after ADR 0034 over JDBC, interleaved, on the same data.
+# then the search statements of ADRs 0033, 0034, 0036 and 0037 over JDBC, interleaved, on the same data.
 # A throwaway database is created (same init script as production, content's own Flyway migrations
 # run by the service) and dropped at exit; the real content-service jar serves GET /api/v1/search.
 # BENCH_COPY_DB=name keeps a copy of the loaded database for EXPLAIN ANALYZE by hand (drop it after).

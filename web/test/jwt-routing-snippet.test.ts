@@ -36,6 +36,10 @@ test("search snippets keep only the service's marks as markup", () => {
   assert.deepEqual(snippetParts("a <mark>fast</mark> <script>x</script>"), [
     { text: "a ", mark: false }, { text: "fast", mark: true }, { text: " <script>x</script>", mark: false },
   ]);
+  // the service escapes the text between the marks; shown as written, decoded once
+  assert.deepEqual(snippetParts("don&#39;t &lt;b&gt; &amp;amp; <mark>caf&#xe9;</mark> &quot;q&quot; &bogus;"), [
+    { text: "don't <b> &amp; ", mark: false }, { text: "café", mark: true }, { text: ' "q" &bogus;', mark: false },
+  ]);
   assert.deepEqual(highlightTerms("Java streams", "streams"), [{ text: "Java ", mark: false }, { text: "streams", mark: true }]);
 });
 

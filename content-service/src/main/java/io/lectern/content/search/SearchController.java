@@ -29,8 +29,8 @@ class SearchController {
     static final int RANK_WINDOW = 100;
 
     /**
-     * Snippets are cut from the excerpt and the first this-many characters of the body: ts_headline
-     * parses its whole input, and on a page of 20 long posts it was the largest cost (ADR 0034).
+     * Snippets are cut from the excerpt and the first this-many characters of the body (ADR 0034), in
+     * this service rather than by PostgreSQL's ts_headline (ADR 0037).
      */
     static final int SNIPPET_SOURCE_CHARS = 2000;
 
@@ -51,7 +51,12 @@ class SearchController {
             String snippet,
             boolean premium,
             float rank,
-            Instant publishedAt) {}
+            Instant publishedAt) {
+
+        Hit withSnippet(String cut) {
+            return new Hit(id, slug, title, excerpt, cut, premium, rank, publishedAt);
+        }
+    }
 
     record Results(String query, List<Hit> items) {}
 
@@ -75,8 +80,9 @@ class SearchController {
         //    defined (head matches best first, then the most recent body-only matches), without
         //    testing and ranking every match of a common word;
         // 2. only those are ranked on the whole (toasted) vector, body included;
-        // 3. snippets (ts_headline, the expensive part) only for the returned page, from the excerpt and
-        //    the start of the body.
+        // 3. for the returned page only, the snippet's source (the excerpt and the start of the body) and
+        //    the query as PostgreSQL parsed it; the snippets are cut here, after the transaction
+        //    (ADR 0037: ts_headline was over a third of the statement's time).
         String filters = """
                   and (:tag::text is null or exists (select 1 from post_tag pt join tag t on t.id = pt.tag_id
                        where pt.post_id = p.id and t.slug = :tag))
@@ -105,18 +111,16 @@ class SearchController {
                   from candidates c join post p on p.id = c.id
                   order by rank desc, c.published_at desc, c.id desc limit :limit)
                 select p.id, p.slug, p.title, p.excerpt, p.premium, h.published_at, h.rank,
-                  ts_headline('english',
-                    case when p.premium and not :full then p.excerpt
-                         else p.excerpt || ' ' || left(p.markdown, :snippetSource) end,
-                    websearch_to_tsquery('english', :q),
-                    'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') as snippet
+                  case when p.premium and not :full then p.excerpt
+                       else p.excerpt || ' ' || left(p.markdown, :snippetSource) end as snippet_source,
+                  websearch_to_tsquery('english', :q)::text as tsquery
                 from hits h join post p on p.id = h.id
                 order by h.rank desc, h.published_at desc, h.id desc
                 """.formatted(vector, filters);
         // A plan for this query's words, every time: after a few executions PostgreSQL may reuse a
         // generic plan of the prepared statement, which cannot know that a common word should walk the
         // published-at index for the newest matches (ADR 0036: 2x slower for such words).
-        List<Hit> hits = readOnly.execute(status -> {
+        List<Row> rows = readOnly.execute(status -> {
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             return jdbc.sql(sql)
                     .param("q", query)
@@ -126,24 +130,32 @@ class SearchController {
                     .param("full", full)
                     .param("window", RANK_WINDOW)
                     .param("snippetSource", SNIPPET_SOURCE_CHARS)
-                    .query((rs, n) -> new Hit(
-                            rs.getObject("id", UUID.class),
-                            rs.getString("slug"),
-                            rs.getString("title"),
-                            rs.getString("excerpt"),
-                            escapeExceptMarks(rs.getString("snippet")),
-                            rs.getBoolean("premium"),
-                            rs.getFloat("rank"),
-                            rs.getObject("published_at", OffsetDateTime.class).toInstant()))
+                    .query((rs, n) -> new Row(
+                            new Hit(
+                                    rs.getObject("id", UUID.class),
+                                    rs.getString("slug"),
+                                    rs.getString("title"),
+                                    rs.getString("excerpt"),
+                                    "",
+                                    rs.getBoolean("premium"),
+                                    rs.getFloat("rank"),
+                                    rs.getObject("published_at", OffsetDateTime.class)
+                                            .toInstant()),
+                            rs.getString("snippet_source"),
+                            rs.getString("tsquery")))
                     .list();
         });
+        if (rows.isEmpty()) {
+            return new Results(query, List.of());
+        }
+        Snippets.Query words =
+                new Snippets.Query(Snippets.positiveLexemes(rows.get(0).tsquery()));
+        List<Hit> hits = rows.stream()
+                .map(r -> r.hit().withSnippet(Snippets.snippet(r.snippetSource(), words)))
+                .toList();
         return new Results(query, hits);
     }
 
-    /** Snippets come from Markdown source: escape everything, then restore only our highlight tags. */
-    private static String escapeExceptMarks(String snippet) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(snippet)
-                .replace("&lt;mark&gt;", "<mark>")
-                .replace("&lt;/mark&gt;", "</mark>");
-    }
+    /** A hit as the statement returns it, before its snippet is cut. */
+    private record Row(Hit hit, String snippetSource, String tsquery) {}
 }
