@@ -78,7 +78,9 @@ class SearchController {
         //    index walked newest first until the window is full), each at most RANK_WINDOW; of their
         //    union the first RANK_WINDOW by head rank, then recency. That is exactly the window ADR 0034
         //    defined (head matches best first, then the most recent body-only matches), without
-        //    testing and ranking every match of a common word;
+        //    testing and ranking every match of a common word. When the head alone fills the window the
+        //    newest matches cannot enter it (a post whose head does not match ranks 0 there), so they are
+        //    not looked for (ADR 0037);
         // 2. only those are ranked on the whole (toasted) vector, body included;
         // 3. for the returned page only, the snippet's source (the excerpt and the start of the body) and
         //    the query as PostgreSQL parsed it; the snippets are cut here, after the transaction
@@ -97,6 +99,7 @@ class SearchController {
                 recent as (
                   select p.id from post p
                   where p.status = 'PUBLISHED' and %1$s @@ websearch_to_tsquery('english', :q)%2$s
+                    and (select count(*) from head) < :window
                   order by p.published_at desc, p.id desc
                   limit :window),
                 candidates as (

@@ -74,6 +74,34 @@ class SearchApiTest extends ContentApiTest {
                 .containsExactlyElementsOf(newestFirst.subList(0, 19));
     }
 
+    /**
+     * The window's edge (ADR 0034, 0037): with 99 posts matching in the head, the newest body-only match
+     * still enters the window, and its many mentions rank it first on the whole vector; with a 100th
+     * head match the head fills the window and no body-only post can enter it, however well its body
+     * ranks (ADR 0037 then does not even look for the newest matches).
+     */
+    @Test
+    void aBodyOnlyMatchEntersTheWindowOnlyWhileTheHeadMatchesDoNotFillIt() {
+        String marker = "hq" + unique("x").substring(2, 10).replace("-", "");
+        for (int i = 0; i < 99; i++) { // one fewer than SearchController.RANK_WINDOW
+            createPublished(
+                    authorToken(), postBody("Head match " + i, "Nothing here.", "excerpt", "About " + marker + "."));
+        }
+        String heavy = createPublished(
+                        authorToken(),
+                        postBody("Field notes", (marker + " ").repeat(40), "excerpt", "A short field report."))
+                .path("slug")
+                .asString();
+
+        assertThat(search(marker, null).get(0).path("slug").asString()).isEqualTo(heavy);
+
+        createPublished(authorToken(), postBody("Head match 99", "Nothing here.", "excerpt", "About " + marker + "."));
+
+        JsonNode hits = search(marker, null);
+        assertThat(hits).hasSize(20);
+        assertThat(hits.findValuesAsString("slug")).doesNotContain(heavy);
+    }
+
     @Test
     void premiumBodiesAreSearchableOnlyForPremiumReaders() {
         String word = "xylo" + unique("w").substring(2, 8).replace("-", "");
