@@ -2,7 +2,8 @@
 # The web app under read load, side by side in one run: the post page through the gateway and straight
 # from the web server (throughput, p50/p95/p99 latency), and the web server's RSS idle and at its peak
 # during the load (sampled every 200 ms).
-#   bench/web.sh [seconds-per-run] [connections]        defaults: 15 s, 32 connections, wrk -t2
+#   bench/web.sh [seconds-per-run] [connections]        defaults: 15 s, 32 connections, wrk -t2, each run
+#   after BENCH_WARMUP (default 30) seconds of the same load
 # Then the latency at the target rate rather than at saturation: BENCH_RATE (default 600) pages/s
 # offered open loop (bench's OpenLoopLoad, latency from each request's intended send time), through the
 # gateway and straight from the web server.
@@ -20,6 +21,9 @@ BASE_PORT="${BENCH_PORT_BASE:-24500}"
 DB="lectern_bench_web_$$"; NS="bench-web-$$"; RUN_DIR="$ROOT/.run/bench-web-$BASE_PORT"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 RATE="${BENCH_RATE:-600}"
+# Load before each measured run: the gateway compiles with C2 alone (ADR 0005, item 10), which on two
+# cores takes ~20 s of load to compile its hot paths; the numbers are what a running gateway serves.
+WARMUP="${BENCH_WARMUP:-30}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # Reactor build (-am): never picks up io.lectern jars another build installed in ~/.m2.
 ./mvnw -B -ntp -q package -DskipTests -pl bench -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -66,7 +70,7 @@ end
 LUA
 load() { # label url -> one result line, with the web server's peak RSS during the run
   local peak=0 r
-  wrk -t2 -c"$CONNECTIONS" -d3s "$2" >/dev/null 2>&1 # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null 2>&1 # warm-up
   ( while true; do rss_mb; echo; sleep 0.2; done ) >"$RUN_DIR/rss-$1.txt" &
   local sampler=$!
   r=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$RUN_DIR/p.lua" "$2" | awk '/^RESULT/{print $2, $3, $4, $5, $6, $7}')
@@ -75,7 +79,7 @@ load() { # label url -> one result line, with the web server's peak RSS during t
   read -r rps p50 p95 p99 errors total <<<"$r"
   printf '%-28s %10s %9s %9s %9s %8s %12s\n' "$1" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak"
 }
-echo "post page $PAGE, wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN}s per run, 2-core machine shared with the platform"
+echo "post page $PAGE, wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up and ${SECONDS_PER_RUN}s per run, 2-core machine shared with the platform"
 echo "web server RSS idle after warm-up: $IDLE MB (heap capped: --max-old-space-size=96)"
 printf '%-28s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
 load "through the gateway" "$GW$PAGE"
