@@ -13,9 +13,11 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # Reactor build (-am): never picks up io.lectern jars another build installed in ~/.m2.
 ./mvnw -B -ntp -q package -DskipTests -pl bench -am \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+TIMELINE=false # the documented BENCH_TIMELINE=1 (true and yes work too)
+case "${BENCH_TIMELINE:-}" in 1|true|yes) TIMELINE=true ;; esac
 for batch in ${BENCH_TX_BATCHES:-1 50}; do
   "$JAVA_HOME/bin/java" -Xmx512m -Dbench.lanes="${BENCH_LANES:-4}" -Dbench.txBatch="$batch" \
-    -Dbench.timeline="${BENCH_TIMELINE:-false}" \
+    -Dbench.timeline="$TIMELINE" \
     -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
     io.lectern.bench.events.EventBusBenchmark "$@"
 done
