@@ -35,8 +35,9 @@ public final class Problems {
      * before anything is proxied, and Reactor Netty (1.3.6) then sometimes left the client's next request
      * on the same keep-alive connection unserved until the client gave up, after a bodiless GET as after
      * a POST (EarlyAnswerKeepAliveTest reproduces both). Errors are rare next to proxied answers, so a
-     * new connection after one costs little. A body of known length up to DRAIN_LIMIT is read first, so that closing the connection
-     * with unread data does not reset it before the client has read the answer.
+     * new connection after one costs little. A body of known length up to DRAIN_LIMIT is read first, so
+     * that closing the connection with unread data does not reset it before the client has read the
+     * answer.
      */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ServerHttpResponse response = exchange.getResponse();
