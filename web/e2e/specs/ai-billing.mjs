@@ -204,6 +204,7 @@ export default function ({ test, assert, BASE, PORTS, json, until, registerVerif
     assert.match(await p.getByRole("status").textContent(), /keywords only/);
     assert.equal(await p.getByRole("link", { name: "Keywords only" }).getAttribute("aria-current"), "page");
     assert.match((await p.locator(".cards mark").first().textContent()).toLowerCase(), /collector/);
+    await shoot(p, "search-keyword");
     // the mode survives a new search from the form
     await p.getByLabel("Search posts").fill("streams");
     await p.getByRole("button", { name: "Search" }).click();

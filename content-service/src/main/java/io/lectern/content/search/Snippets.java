@@ -53,10 +53,6 @@ final class Snippets {
             this.shortest = min;
         }
 
-        Set<String> lexemes() {
-            return lexemes;
-        }
-
         /**
          * The lexeme the word {@code source[start, end)} stems to when it is one of the query's, else
          * null. Snowball's English stemmer only changes a word's end and never lengthens it, so a word
