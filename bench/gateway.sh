@@ -6,7 +6,9 @@
 # BENCH_SERVICE=content measures against the real content-service (its own fresh database, one
 # published post, the small-VPS JVM flags of ./lectern) instead of the JDK HttpServer stand-in.
 # BENCH_READER=anonymous sends the load without a token (the public, cacheable answer: content's read
-# cache serves it); the default is a signed-in reader (JWT checked by the gateway and the service).
+# cache and the gateway's public answer cache serve it; a second gateway with its cache off is then
+# measured too, after BENCH_CACHE_OFF_WARMUP seconds of load, default 120); the default is a
+# signed-in reader (JWT checked by the gateway and the service).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
 # limiter's cost. Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix.
 set -euo pipefail
@@ -78,24 +80,30 @@ fi
 echo "== direct target: $TARGET_NAME"
 
 # One catch-all group with a bucket far above what the run can use: the limiter does all its work
-# (Redis leases, headers) but never refuses, so both targets serve the same 200s.
-"$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
-  -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
-  -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
-  --server.port="$GATEWAY_PORT" \
-  --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
-  --lectern.security.jwk-set-uri="$JWKS_URI" \
-  --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
-  --lectern.gateway.rate-limit.key-prefix="$RUN:ratelimit" \
-  --lectern.gateway.rate-limit.redis-timeout="${BENCH_REDIS_TIMEOUT:-250ms}" \
-  --lectern.gateway.rate-limit.groups[0].name=general \
-  --lectern.gateway.rate-limit.groups[0].paths[0]=/** \
-  --lectern.gateway.rate-limit.groups[0].anonymous.capacity=1000000000 \
-  --lectern.gateway.rate-limit.groups[0].anonymous.period=1h \
-  --lectern.gateway.rate-limit.groups[0].authenticated.capacity=1000000000 \
-  --lectern.gateway.rate-limit.groups[0].authenticated.period=1h \
-  --logging.level.root=WARN >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+# (Redis leases, headers) but never refuses, so both targets serve the same 200s. The gateway hears
+# the service's change messages under the run's namespace (its public answer cache serves only then).
+start_gateway() { # port log extra-args...
+  local port=$1 log=$2; shift 2
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
+    -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
+    -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
+    --server.port="$port" \
+    --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
+    --lectern.security.jwk-set-uri="$JWKS_URI" \
+    --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
+    --lectern.events.namespace="$RUN" \
+    --lectern.gateway.rate-limit.key-prefix="$RUN:ratelimit" \
+    --lectern.gateway.rate-limit.redis-timeout="${BENCH_REDIS_TIMEOUT:-250ms}" \
+    --lectern.gateway.rate-limit.groups[0].name=general \
+    --lectern.gateway.rate-limit.groups[0].paths[0]=/** \
+    --lectern.gateway.rate-limit.groups[0].anonymous.capacity=1000000000 \
+    --lectern.gateway.rate-limit.groups[0].anonymous.period=1h \
+    --lectern.gateway.rate-limit.groups[0].authenticated.capacity=1000000000 \
+    --lectern.gateway.rate-limit.groups[0].authenticated.period=1h \
+    "$@" --logging.level.root=WARN >"$log" 2>&1 &
+  PIDS+=($!)
+}
+start_gateway "$GATEWAY_PORT" "$WORK/gateway.log"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 
 TOKEN="$(cat "$WORK/token")"
@@ -142,14 +150,7 @@ curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
 if [ "${BENCH_LIMITER:-}" = compare ]; then
   # Same gateway, same flags, limiter switched off; measured right after the limiter-on line above.
   NOLIMIT_PORT=$(free_port)
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
-    -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
-    -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
-    --server.port="$NOLIMIT_PORT" --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
-    --lectern.security.jwk-set-uri="$JWKS_URI" \
-    --lectern.security.issuer="$ISSUER" --lectern.security.audience="$AUDIENCE" \
-    --lectern.gateway.rate-limit.enabled=false --logging.level.root=WARN >"$WORK/gateway-nolimit.log" 2>&1 &
-  PIDS+=($!)
+  start_gateway "$NOLIMIT_PORT" "$WORK/gateway-nolimit.log" --lectern.gateway.rate-limit.enabled=false
   wait_http "http://127.0.0.1:$NOLIMIT_PORT/actuator/health"
   NOLIMIT="http://127.0.0.1:$NOLIMIT_PORT/api/v1/posts/$SLUG"
   wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$NOLIMIT" >/dev/null
@@ -160,6 +161,27 @@ if [ "${BENCH_LIMITER:-}" = compare ]; then
 import sys
 on, off = map(float, sys.argv[1:])
 print(f"== limiter: on {on:.0f} req/s, off {off:.0f} req/s -> the limiter costs {(1-on/off)*100:.1f}% of throughput (target <= 10%)")
+PY
+fi
+if [ "${BENCH_READER:-}" = anonymous ]; then
+  # The gateway's public answer cache (ADR 0035) on vs off, same flags, measured back to back.
+  echo "== public answer cache: $(curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
+    | grep -E '^lectern_gateway_public_cache' | tr '\n' ' ')"
+  NOCACHE_PORT=$(free_port)
+  start_gateway "$NOCACHE_PORT" "$WORK/gateway-nocache.log" --lectern.gateway.public-cache.enabled=false
+  wait_http "http://127.0.0.1:$NOCACHE_PORT/actuator/health"
+  NOCACHE="http://127.0.0.1:$NOCACHE_PORT/api/v1/posts/$SLUG"
+  # The first gateway's proxy path stayed cold (its load was answered from the cache), this one's is
+  # what gets measured: C2 needs minutes of proxying on 2 shared cores (1,760 -> 2,131 req/s between
+  # the second and third minute in session 9).
+  wrk -t2 -c32 -d"${BENCH_CACHE_OFF_WARMUP:-120}s" "$NOCACHE" >/dev/null
+  CACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "$GATEWAY")
+  UNCACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "$NOCACHE")
+  C_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$CACHED_WRK"); U_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$UNCACHED_WRK")
+  python3 - "$C_RPS" "$U_RPS" "$D_RPS" <<'PY'
+import sys
+on, off, direct = map(float, sys.argv[1:])
+print(f"== gateway cache: on {on:.0f} req/s ({on/direct*100:.0f}% of direct), off {off:.0f} req/s ({off/direct*100:.0f}% of direct) -> {on/off:.2f}x")
 PY
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"

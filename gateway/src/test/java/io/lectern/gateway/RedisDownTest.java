@@ -3,6 +3,7 @@ package io.lectern.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lectern.gateway.cache.PublicAnswerCache;
 import io.lectern.gateway.ratelimit.RateLimitProperties;
 import io.lectern.gateway.ratelimit.SharedRedisConnection;
 import io.lectern.testsupport.TestInfrastructure;
@@ -161,6 +162,42 @@ class RedisDownTest extends GatewayTestSupport {
                     .start()
                     .waitFor();
         }
+    }
+
+    @Autowired
+    PublicAnswerCache publicAnswers;
+
+    int answeredByContent(String path) {
+        var count = SERVICES.get("content").answered.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
+     * The public answer cache can only know of changes through its subscription: while Redis is gone
+     * it passes every read on (and keeps nothing), and it serves again once Lettuce has reconnected and
+     * Redis has confirmed the subscription.
+     */
+    @Test
+    @Order(3)
+    void thePublicAnswerCacheServesOnlyWhileItHearsChanges() throws Exception {
+        if (!REDIS.running()) {
+            REDIS.start();
+        }
+        await().atMost(Duration.ofSeconds(40)).until(publicAnswers::serving);
+        String path = "/api/v1/posts/public-" + java.util.UUID.randomUUID();
+        get(path);
+        assertThat(get(path).body()).contains("\"served\":1");
+
+        REDIS.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !publicAnswers.serving());
+        assertThat(get(path).body()).as("no copy served while deaf").contains("\"served\":2");
+        assertThat(get(path).body()).as("none kept while deaf").contains("\"served\":3");
+
+        REDIS.start();
+        await().atMost(Duration.ofSeconds(40)).until(publicAnswers::serving);
+        assertThat(get(path).body()).contains("\"served\":4");
+        assertThat(get(path).body()).as("kept again").contains("\"served\":4");
+        assertThat(answeredByContent(path)).isEqualTo(4);
     }
 
     /**

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays one Lectern service: answers JSON naming itself and records every request it receives
@@ -17,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * answers only under the path prefixes that service serves and 404 (a problem) anywhere else, so a
  * route the gateway gets wrong cannot pass here (the full table is checked against the real services
  * by RouteTableSystemTest). Can be stopped and started again on the same port, like a service that
- * crashes and comes back.
+ * crashes and comes back. A path with {@code /public-} in it is answered the way content answers an
+ * anonymous public read: {@code Cache-Control: public, max-age=30}, {@code Vary: Authorization}, an
+ * {@code ETag}, and a body that counts how often this service answered that path.
  */
 final class StandInService {
 
@@ -25,6 +29,9 @@ final class StandInService {
 
     final String name;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** How often each {@code /public-} path was answered here. */
+    final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+
     private final int port;
     private volatile HttpServer server;
 
@@ -105,6 +112,20 @@ final class StandInService {
                 if (path.startsWith("/uploads/")) {
                     exchange.getResponseHeaders()
                             .add("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+                }
+                if (path.contains("/public-")) {
+                    int served = answered.computeIfAbsent(path, p -> new AtomicInteger())
+                            .incrementAndGet();
+                    exchange.getResponseHeaders().add("Cache-Control", "public, max-age=30");
+                    exchange.getResponseHeaders().add("Vary", "Authorization");
+                    exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + served + "\"");
+                    byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"served\":" + served + "}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                    return;
                 }
                 String json = path.endsWith("/large")
                         ? "{\"service\":\"" + name + "\",\"items\":[" + "\"lorem ipsum dolor sit amet\",".repeat(200)

@@ -4,10 +4,13 @@ import io.lectern.content.readcache.CachePolicy;
 import io.lectern.content.readcache.ContentChangeListener;
 import io.lectern.content.readcache.PublicReadCache;
 import io.lectern.content.readcache.ReadCacheProperties;
+import io.lectern.content.readcache.ReadChangeSignal;
 import io.lectern.content.readcache.SignedInReadHits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -57,8 +60,14 @@ class ReadCacheConfiguration {
     }
 
     @Bean
+    ReadChangeSignal readChangeSignal(
+            RedissonClient redisson, @Value("${lectern.events.namespace:lectern}") String namespace) {
+        return new ReadChangeSignal(redisson, namespace);
+    }
+
+    @Bean
     ContentChangeListener contentChangeListener(
-            DataSource dataSource, PublicReadCache cache, ReadCacheProperties props) {
-        return new ContentChangeListener(dataSource, cache, props);
+            DataSource dataSource, PublicReadCache cache, ReadCacheProperties props, ReadChangeSignal signal) {
+        return new ContentChangeListener(dataSource, cache, props, signal);
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.context.SmartLifecycle;
  * Holds one database connection that LISTENs on {@value #CHANNEL} (a statement trigger on post,
  * post_tag, tag and series NOTIFYs it, delivered on commit) and invalidates the read cache on every
  * notification. While it has no connection, the cache is bypassed: stale answers are never served
- * because a change went unheard.
+ * because a change went unheard. Every invalidation is also published to the gateways
+ * ({@link ReadChangeSignal}), which keep copies of the same public answers.
  */
 public final class ContentChangeListener implements SmartLifecycle {
 
@@ -23,13 +24,16 @@ public final class ContentChangeListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final PublicReadCache cache;
     private final ReadCacheProperties props;
+    private final ReadChangeSignal signal;
     private volatile boolean running;
     private volatile Thread thread;
 
-    public ContentChangeListener(DataSource dataSource, PublicReadCache cache, ReadCacheProperties props) {
+    public ContentChangeListener(
+            DataSource dataSource, PublicReadCache cache, ReadCacheProperties props, ReadChangeSignal signal) {
         this.dataSource = dataSource;
         this.cache = cache;
         this.props = props;
+        this.signal = signal;
         this.thread = new Thread(() -> {});
     }
 
@@ -64,11 +68,14 @@ public final class ContentChangeListener implements SmartLifecycle {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 cache.listening(true);
+                // changes made while nobody listened went unheard by the gateways too
+                signal.publish();
                 try {
                     while (running) {
                         PGNotification[] notifications = pg.getNotifications(5_000);
                         if (notifications != null && notifications.length > 0) {
                             cache.invalidate();
+                            signal.publish();
                         }
                     }
                 } finally {

@@ -202,6 +202,28 @@ class ReadCacheTest extends ContentApiTest {
                         .isEqualTo("Renamed elsewhere"));
     }
 
+    /**
+     * The gateways keep copies of these answers (ADR 0035) and learn of every change from the message
+     * this service publishes when its own cache hears one.
+     */
+    @Test
+    void everyChangeTheCacheHearsIsAnnouncedToTheGateways() {
+        JsonNode post = publishedFree("Announced");
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        var topic = redis.getTopic(namespace + ReadChangeSignal.CHANNEL_SUFFIX, StringCodec.INSTANCE);
+        int listener = topic.addListener(String.class, (channel, message) -> heard.incrementAndGet());
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> topic.countSubscribers() > 0);
+            int before = heard.get();
+            jdbc.sql("update post set title = 'Announced elsewhere' where id = :id")
+                    .param("id", UUID.fromString(post.path("id").asString()))
+                    .update();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.get() > before);
+        } finally {
+            topic.removeListener(listener);
+        }
+    }
+
     @Test
     void aSeriesPageAndItsPostsShowANewOrderOnTheNextRequest() {
         String seriesSlug = unique("cached-series");

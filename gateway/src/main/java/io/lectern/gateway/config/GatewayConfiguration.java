@@ -8,6 +8,9 @@ import io.lectern.gateway.auth.AuthProperties;
 import io.lectern.gateway.auth.AuthenticationFilter;
 import io.lectern.gateway.auth.JwksKeys;
 import io.lectern.gateway.auth.TokenVerifier;
+import io.lectern.gateway.cache.InvalidationSubscriber;
+import io.lectern.gateway.cache.PublicAnswerCache;
+import io.lectern.gateway.cache.PublicCacheProperties;
 import io.lectern.gateway.edge.ClientAddressHeaders;
 import io.lectern.gateway.edge.EdgeFilter;
 import io.lectern.gateway.edge.EdgeProperties;
@@ -22,6 +25,7 @@ import io.lectern.gateway.resilience.ResilienceProperties;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -38,14 +42,15 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** The gateway's one wiring point: edge hygiene, token checks, rate limits, breakers. */
+/** The gateway's one wiring point: edge hygiene, token checks, rate limits, public answers, breakers. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
     EdgeProperties.class,
     AuthProperties.class,
     RateLimitProperties.class,
     RedisProperties.class,
-    ResilienceProperties.class
+    ResilienceProperties.class,
+    PublicCacheProperties.class
 })
 class GatewayConfiguration {
 
@@ -164,6 +169,30 @@ class GatewayConfiguration {
     @Bean
     RateLimitFilter rateLimitFilter(RateLimiter limiter, RateLimitProperties props, MeterRegistry meters) {
         return new RateLimitFilter(limiter, props, meters);
+    }
+
+    @Bean
+    PublicAnswerCache publicAnswerCache(PublicCacheProperties props, MeterRegistry meters) {
+        PublicAnswerCache cache = new PublicAnswerCache(props, System::nanoTime);
+        FunctionCounter.builder("lectern.gateway.public.cache", cache, PublicAnswerCache::hits)
+                .description("Anonymous public reads answered from the gateway's memory, or passed on")
+                .tag("result", "hit")
+                .register(meters);
+        FunctionCounter.builder("lectern.gateway.public.cache", cache, PublicAnswerCache::misses)
+                .description("Anonymous public reads answered from the gateway's memory, or passed on")
+                .tag("result", "miss")
+                .register(meters);
+        Gauge.builder("lectern.gateway.public.cache.serving", cache, c -> c.serving() ? 1 : 0)
+                .description("1 while the cache hears the services' change messages and may serve")
+                .register(meters);
+        return cache;
+    }
+
+    /** A pub/sub connection of its own: a subscribed Redis connection can send no other command. */
+    @Bean
+    InvalidationSubscriber publicAnswerInvalidation(
+            RedisClient client, RedisProperties redis, PublicAnswerCache cache, PublicCacheProperties props) {
+        return new InvalidationSubscriber(client, redis.uri(), cache, props);
     }
 
     /**

@@ -1,0 +1,399 @@
+package io.lectern.gateway.cache;
+
+import io.lectern.gateway.auth.PathRules;
+import io.lectern.gateway.ratelimit.RateLimitFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps the anonymous answers a service marked {@code Cache-Control: public} (content's post, list,
+ * series and tag reads) and serves them from memory, after the edge checks, the token check and the
+ * rate limit have run: a hit costs no trip to the service (ADR 0035, "The gateway keeps public answers
+ * too").
+ *
+ * <p>An answer is never served after a change is known here:
+ * <ul>
+ *   <li>every entry carries the generation it was read in; {@link #invalidate()} moves the generation
+ *       on, so an answer read before a change is not stored after it;
+ *   <li>a write through this gateway to the service's paths invalidates before its answer leaves, so
+ *       the writer's next read misses;
+ *   <li>every other change (an event, a scheduled publish, a change made in the database) reaches the
+ *       cache as a message on the service's Redis pub/sub channel ({@link InvalidationSubscriber}); the
+ *       cache serves only while that subscription is up, and empties itself whenever it drops;
+ *   <li>an entry lives at most {@code max-ttl} (and never past the answer's own {@code max-age}), the
+ *       bound should a message be lost between the service and Redis.
+ * </ul>
+ *
+ * <p>Only GET answers with status 200, a known length within {@code max-entry-bytes}, no
+ * {@code Set-Cookie} and no {@code Vary: *} are stored, from requests without {@code Authorization}
+ * (the services vary their answers by it). A request is served an entry only if every header the
+ * answer varies by has the value it had for the request that stored it. {@code If-None-Match} with the
+ * entry's {@code ETag} gets a 304.
+ */
+public final class PublicAnswerCache implements WebFilter, Ordered {
+
+    /** After the rate limit: a cached answer still counts against the reader's limit. */
+    public static final int ORDER = RateLimitFilter.ORDER + 10;
+
+    /** Never replayed: the gateway sets them for each answer, or they describe one connection. */
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "date",
+            "age",
+            "x-request-id",
+            "x-ratelimit-limit",
+            "x-ratelimit-remaining",
+            "x-ratelimit-reset",
+            "x-ratelimit-policy");
+
+    /** A request header the answer varies by, and its value for the request that stored it. */
+    record Varied(String name, @Nullable String value) {}
+
+    record Entry(
+            String key,
+            long generation,
+            long storedAt,
+            long expiresAt,
+            List<Map.Entry<String, String>> headers,
+            List<Varied> vary,
+            @Nullable String etag,
+            byte[] body) {}
+
+    private final PublicCacheProperties props;
+    private final PathRules paths;
+    private final PathRules writePaths;
+    private final PathRules harmlessWrites;
+    private final LongSupplier nanoTime;
+    private final long maxTtlNanos;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong storedBytes = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private volatile boolean subscribed;
+
+    public PublicAnswerCache(PublicCacheProperties props, LongSupplier nanoTime) {
+        this.props = props;
+        this.paths = PathRules.of(props.paths());
+        this.writePaths = PathRules.of(props.writePaths());
+        this.harmlessWrites = PathRules.of(props.harmlessWrites());
+        this.nanoTime = nanoTime;
+        this.maxTtlNanos = props.maxTtl().toNanos();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    /** Forgets every entry; answers being read right now will not be stored. */
+    public void invalidate() {
+        generation.incrementAndGet();
+        entries.clear();
+        storedBytes.set(0);
+    }
+
+    /** Set by the subscriber: entries may only be served while changes are being heard. */
+    void subscribed(boolean now) {
+        invalidate();
+        subscribed = now;
+    }
+
+    public boolean serving() {
+        return props.enabled() && subscribed;
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!props.enabled()) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        PathContainer path = request.getPath().pathWithinApplication();
+        boolean get = HttpMethod.GET.equals(method);
+        if (get || HttpMethod.HEAD.equals(method)) {
+            if (!paths.matches(HttpMethod.GET, path)
+                    || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                return chain.filter(exchange);
+            }
+            String key = key(request);
+            if (subscribed) {
+                Entry hit = entries.get(key);
+                if (hit != null && fresh(hit) && sameVariant(hit, request.getHeaders())) {
+                    hits.increment();
+                    // read the request to its end first (a GET's is empty): an answer written while
+                    // Reactor Netty was still reading it left the connection's next request unread
+                    // (PublicAnswerKeepAliveTest)
+                    return request.getBody()
+                            .doOnNext(DataBufferUtils::release)
+                            .then(Mono.defer(() -> serve(hit, exchange, get)));
+                }
+            }
+            misses.increment();
+            if (!get || !subscribed) {
+                return chain.filter(exchange);
+            }
+            Recorder recorder = new Recorder(exchange, key, generation.get());
+            return chain.filter(exchange.mutate().response(recorder).build());
+        }
+        if (HttpMethod.OPTIONS.equals(method)
+                || !writePaths.matches(method, path)
+                || harmlessWrites.matches(method, path)) {
+            return chain.filter(exchange);
+        }
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(this::invalidate));
+        return chain.filter(exchange).doFinally(signal -> invalidate());
+    }
+
+    private boolean fresh(Entry entry) {
+        return entry.generation() == generation.get() && nanoTime.getAsLong() - entry.expiresAt() < 0;
+    }
+
+    private static boolean sameVariant(Entry entry, HttpHeaders request) {
+        for (Varied varied : entry.vary()) {
+            if (!Objects.equals(varied.value(), joined(request, varied.name()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Mono<Void> serve(Entry entry, ServerWebExchange exchange, boolean withBody) {
+        ServerHttpResponse response = exchange.getResponse();
+        HttpHeaders headers = response.getHeaders();
+        for (Map.Entry<String, String> header : entry.headers()) {
+            headers.add(header.getKey(), header.getValue());
+        }
+        headers.set(HttpHeaders.AGE, Long.toString((nanoTime.getAsLong() - entry.storedAt()) / 1_000_000_000L));
+        String etag = entry.etag();
+        if (etag != null && matches(exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            return response.setComplete();
+        }
+        response.setStatusCode(HttpStatus.OK);
+        headers.setContentLength(entry.body().length);
+        if (!withBody) {
+            return response.setComplete();
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(entry.body())));
+    }
+
+    /**
+     * Stores the answer when it may be kept, then passes it on unchanged. The headers the gateway's own
+     * filters set before the service answered (request id, rate-limit headers, CORS's Vary) are not
+     * part of the entry: they are set again for every request that is served from it.
+     */
+    private final class Recorder extends ServerHttpResponseDecorator {
+
+        private final ServerWebExchange exchange;
+        private final String key;
+        private final long readIn;
+        private final Map<String, Integer> before = new HashMap<>();
+
+        Recorder(ServerWebExchange exchange, String key, long readIn) {
+            super(exchange.getResponse());
+            this.exchange = exchange;
+            this.key = key;
+            this.readIn = readIn;
+            exchange.getResponse()
+                    .getHeaders()
+                    .forEach((name, values) -> before.put(name.toLowerCase(Locale.ROOT), values.size()));
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            long ttl = storableFor(getHeaders());
+            if (ttl <= 0 || !HttpStatus.OK.equals(getStatusCode())) {
+                return super.writeWith(body);
+            }
+            long length = getHeaders().getContentLength();
+            return DataBufferUtils.join(Flux.from(body))
+                    .map(joined -> {
+                        byte[] bytes = new byte[joined.readableByteCount()];
+                        joined.read(bytes);
+                        DataBufferUtils.release(joined);
+                        return bytes;
+                    })
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(bytes -> {
+                        // a body shorter than announced (the service went away) is passed on, not kept
+                        if (bytes.length == length) {
+                            store(bytes, ttl);
+                        }
+                        return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+                    });
+        }
+
+        /** How long the answer may be kept, in nanoseconds; 0 when it may not be. */
+        private long storableFor(HttpHeaders headers) {
+            long length = headers.getContentLength();
+            if (length < 0
+                    || length > props.maxEntryBytes().toBytes()
+                    || headers.containsHeader(HttpHeaders.SET_COOKIE)
+                    || headers.containsHeader(HttpHeaders.CONTENT_RANGE)) {
+                return 0;
+            }
+            long maxAge = sharedMaxAgeSeconds(headers.get(HttpHeaders.CACHE_CONTROL));
+            return maxAge <= 0 ? 0 : Math.min(maxAge * 1_000_000_000L, maxTtlNanos);
+        }
+
+        private void store(byte[] body, long ttl) {
+            List<Varied> vary = new ArrayList<>();
+            HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
+            for (String name : tokens(getHeaders().get(HttpHeaders.VARY))) {
+                if (name.equals("*")) {
+                    return;
+                }
+                vary.add(new Varied(name, joined(requestHeaders, name)));
+            }
+            List<Map.Entry<String, String>> replayed = new ArrayList<>();
+            getHeaders().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (NOT_REPLAYED.contains(lower)) {
+                    return;
+                }
+                for (int i = before.getOrDefault(lower, 0); i < values.size(); i++) {
+                    replayed.add(Map.entry(name, values.get(i)));
+                }
+            });
+            long now = nanoTime.getAsLong();
+            put(new Entry(
+                    key,
+                    readIn,
+                    now,
+                    now + ttl,
+                    List.copyOf(replayed),
+                    List.copyOf(vary),
+                    getHeaders().getETag(),
+                    body));
+        }
+    }
+
+    private void put(Entry entry) {
+        if (entry.generation() != generation.get() || !subscribed) {
+            return;
+        }
+        if (entries.size() >= props.maxEntries()
+                || storedBytes.addAndGet(entry.body().length) > props.maxBytes().toBytes()) {
+            invalidate();
+            return;
+        }
+        Entry replaced = entries.put(entry.key(), entry);
+        if (replaced != null) {
+            storedBytes.addAndGet(-replaced.body().length);
+        }
+    }
+
+    /** The answer's lifetime for a shared cache: s-maxage, else max-age; 0 when it may not be shared. */
+    static long sharedMaxAgeSeconds(@Nullable List<String> cacheControl) {
+        boolean isPublic = false;
+        long maxAge = -1;
+        long sMaxAge = -1;
+        for (String directive : tokens(cacheControl)) {
+            if (directive.equals("public")) {
+                isPublic = true;
+            } else if (directive.equals("private") || directive.equals("no-store") || directive.equals("no-cache")) {
+                return 0;
+            } else if (directive.startsWith("s-maxage=")) {
+                sMaxAge = seconds(directive.substring(9));
+            } else if (directive.startsWith("max-age=")) {
+                maxAge = seconds(directive.substring(8));
+            }
+        }
+        if (!isPublic) {
+            return 0;
+        }
+        return Math.max(0, sMaxAge >= 0 ? sMaxAge : maxAge);
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Long.parseLong(value.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Comma-separated tokens of every value, trimmed and lower-cased. */
+    private static List<String> tokens(@Nullable List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            for (String token : value.split(",")) {
+                String trimmed = token.strip().toLowerCase(Locale.ROOT);
+                if (!trimmed.isEmpty()) {
+                    out.add(trimmed);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable String joined(HttpHeaders headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
+    static String key(ServerHttpRequest request) {
+        String query = request.getURI().getRawQuery();
+        String path = request.getPath().value();
+        return query == null ? path : path + "?" + query;
+    }
+
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

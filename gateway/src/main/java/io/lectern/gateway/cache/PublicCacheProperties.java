@@ -1,0 +1,37 @@
+package io.lectern.gateway.cache;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the gateway keeps of the public read answers, and what empties it.
+ *
+ * @param paths GET/HEAD paths whose anonymous answers may be kept: only those whose service publishes
+ *     a message on {@code channel} for every change to them (content's read endpoints)
+ * @param writePaths a request with any other method to one of these paths empties the cache when its
+ *     answer starts (the writer's next read sees the write without waiting for the message)
+ * @param harmlessWrites writes under {@code writePaths} that change nothing the kept answers say
+ * @param channel Redis pub/sub channel the service announces changes on; the cache serves only while
+ *     subscribed to it
+ * @param maxTtl an answer is kept at most this long, or its own {@code max-age}/{@code s-maxage} if
+ *     shorter: the bound on staleness should a change message be lost on its way
+ * @param maxEntries and {@code maxBytes} bound memory: when either would be passed, the cache starts
+ *     empty again
+ * @param maxEntryBytes a larger answer is passed on and not kept
+ * @param resubscribeDelay between attempts to subscribe while Redis cannot be reached
+ */
+@ConfigurationProperties("lectern.gateway.public-cache")
+public record PublicCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue List<String> paths,
+        @DefaultValue List<String> writePaths,
+        @DefaultValue List<String> harmlessWrites,
+        @DefaultValue("lectern:content:read-changed") String channel,
+        @DefaultValue("30s") Duration maxTtl,
+        @DefaultValue("512") int maxEntries,
+        @DefaultValue("8MB") DataSize maxBytes,
+        @DefaultValue("256KB") DataSize maxEntryBytes,
+        @DefaultValue("2s") Duration resubscribeDelay) {}

@@ -1,0 +1,177 @@
+package io.lectern.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lectern.gateway.cache.PublicAnswerCache;
+import io.lectern.gateway.cache.PublicCacheProperties;
+import io.lectern.testsupport.TestInfrastructure;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The gateway's copy of anonymous public answers (ADR 0035): served from memory only while it can be
+ * right, and never to anyone the answer was not meant for. The stand-in content service answers paths
+ * with {@code /public-} the way content answers a public read and counts its answers, so a request
+ * the gateway served itself is one the service never saw.
+ */
+class PublicAnswerCacheTest extends GatewayTestSupport {
+
+    static final RedisClient REDIS =
+            RedisClient.create("redis://" + TestInfrastructure.get().redisHost() + ":"
+                    + TestInfrastructure.get().redisPort());
+    static final StatefulRedisConnection<String, String> PUBLISHER = REDIS.connect();
+
+    @AfterAll
+    static void closeRedis() {
+        PUBLISHER.close();
+        REDIS.shutdown();
+    }
+
+    @Autowired
+    PublicAnswerCache cache;
+
+    @Autowired
+    PublicCacheProperties props;
+
+    @BeforeEach
+    void subscribed() {
+        await().atMost(Duration.ofSeconds(20)).until(cache::serving);
+    }
+
+    static String uniquePath() {
+        return "/api/v1/posts/public-" + UUID.randomUUID();
+    }
+
+    int answeredByContent(String path) {
+        var count = SERVICES.get("content").answered.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    @Test
+    void aSecondAnonymousReadIsAnsweredByTheGatewayWithTheSameAnswer() throws Exception {
+        String path = uniquePath();
+        HttpResponse<String> first = get(path);
+        HttpResponse<String> second = get(path);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(answeredByContent(path)).as("content answered once").isEqualTo(1);
+        assertThat(second.body()).isEqualTo(first.body()).contains("\"served\":1");
+        for (String header : new String[] {"Content-Type", "Cache-Control", "ETag", "Content-Length"}) {
+            assertThat(second.headers().allValues(header))
+                    .as(header)
+                    .isEqualTo(first.headers().allValues(header));
+        }
+        assertThat(second.headers().allValues("Vary"))
+                .as("the gateway's own Vary (CORS) and the service's, once each")
+                .isEqualTo(first.headers().allValues("Vary"));
+        assertThat(String.join(",", second.headers().allValues("Vary"))).contains("Authorization");
+        assertThat(second.headers().firstValue("Age"))
+                .as("a shared cache says how old its copy is")
+                .isPresent();
+        assertThat(second.headers().firstValue("X-Request-Id"))
+                .as("a request id of its own")
+                .isPresent()
+                .isNotEqualTo(first.headers().firstValue("X-Request-Id"));
+        assertThat(second.headers().firstValue("X-RateLimit-Policy"))
+                .as("a copy still counts against the reader's limit")
+                .hasValue("general");
+    }
+
+    @Test
+    void aChangeMessageFromTheServiceEmptiesIt() throws Exception {
+        String path = uniquePath();
+        get(path);
+        get(path);
+        assertThat(answeredByContent(path)).isEqualTo(1);
+
+        assertThat(PUBLISHER.sync().publish(props.channel(), "changed"))
+                .as("the gateway is subscribed")
+                .isPositive();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(get(path).body()).doesNotContain("\"served\":1");
+        });
+        assertThat(answeredByContent(path)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aWriteThroughTheGatewayEmptiesItBeforeItsAnswerLeavesButTheViewBeaconDoesNot() throws Exception {
+        String path = uniquePath();
+        get(path);
+        send("POST", path + "/views", "{}");
+        assertThat(get(path).body()).as("a view changes nothing a read answers").contains("\"served\":1");
+
+        // the stand-in counts the write as its second answer to this path
+        HttpResponse<String> write = send("PATCH", path, "{}", "Authorization", KEYS.bearer("author-1", "author"));
+        assertThat(write.statusCode()).isEqualTo(200);
+        assertThat(get(path).body())
+                .as("the writer's next read, with no message from the service")
+                .contains("\"served\":3");
+        assertThat(get(path).body()).as("kept again").contains("\"served\":3");
+        assertThat(answeredByContent(path)).isEqualTo(3);
+    }
+
+    @Test
+    void aSignedInReaderIsAlwaysAnsweredByTheService() throws Exception {
+        String path = uniquePath();
+        get(path);
+        HttpResponse<String> signedIn = get(path, "Authorization", KEYS.bearer("reader-1", "reader"));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("\"served\":2");
+        assertThat(signedIn.headers().firstValue("Age")).isEmpty();
+    }
+
+    @Test
+    void aRequestWithAHeaderTheAnswerVariesByIsNotServedAnotherVariant() throws Exception {
+        String path = uniquePath();
+        get(path);
+        // CORS varies every answer by Origin: a cross-origin read must get its own CORS headers
+        HttpResponse<String> crossOrigin = get(path, "Origin", "http://localhost:3000");
+        assertThat(crossOrigin.body()).contains("\"served\":2");
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:3000");
+        assertThat(get(path).body())
+                .as("one variant per path: the cross-origin one replaced it")
+                .contains("\"served\":3");
+        assertThat(get(path).body()).contains("\"served\":3");
+        assertThat(answeredByContent(path)).isEqualTo(3);
+    }
+
+    @Test
+    void ifNoneMatchWithTheCopysETagIs304() throws Exception {
+        String path = uniquePath();
+        String etag = get(path).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = get(path, "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(answeredByContent(path)).isEqualTo(1);
+    }
+
+    @Test
+    void answersNotMarkedPublicAndPathsOutsideTheListAreAlwaysPassedOn() throws Exception {
+        String plain = "/api/v1/posts/plain-" + UUID.randomUUID();
+        get(plain);
+        get(plain);
+        assertThat(SERVICES.get("content").received.stream()
+                        .filter(r -> r.path().equals(plain))
+                        .count())
+                .as("no Cache-Control: public, nothing kept")
+                .isEqualTo(2);
+
+        String comments = uniquePath() + "/comments";
+        get(comments);
+        get(comments);
+        assertThat(answeredByContent(comments))
+                .as("comments are not announced on the channel, so never kept even when public")
+                .isEqualTo(2);
+    }
+}

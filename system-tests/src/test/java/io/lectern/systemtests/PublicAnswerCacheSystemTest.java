@@ -1,0 +1,143 @@
+package io.lectern.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lectern.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's copy of content's public answers (ADR 0035), across the real seam: the real gateway,
+ * content-service, PostgreSQL and Redis started by {@code ./lectern up}. An answer the gateway served
+ * itself carries {@code Age} (content never sends one). An edit through the gateway is visible on the
+ * next read; a change made straight in the database reaches the gateway as content's Redis message,
+ * well within the 30 s the copy could otherwise live.
+ */
+class PublicAnswerCacheSystemTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "correct horse battery staple";
+    /** The reads of this test count against one anonymous address of their own. */
+    static final String READER_IP = "198.19.7." + (1 + (int) (Math.random() * 250));
+
+    @BeforeAll
+    static void start() throws Exception {
+        Stack.ensureUp();
+    }
+
+    static HttpResponse<String> anonymousRead(String slug) throws Exception {
+        HttpResponse<String> r = Stack.get(Stack.gateway("/api/v1/posts/" + slug), "X-Forwarded-For", READER_IP);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
+    static String title(HttpResponse<String> answer) {
+        return JSON.readTree(answer.body()).path("title").asString();
+    }
+
+    /** Reads until the gateway answers from its copy (a content event may still empty it once). */
+    static HttpResponse<String> readFromTheGateway(String slug) {
+        HttpResponse<?>[] hit = new HttpResponse<?>[1];
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            anonymousRead(slug);
+            HttpResponse<String> second = anonymousRead(slug);
+            assertThat(second.headers().firstValue("Age"))
+                    .as("served by the gateway")
+                    .isPresent();
+            hit[0] = second;
+        });
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> answer = (HttpResponse<String>) hit[0];
+        return answer;
+    }
+
+    @Test
+    void anEditThroughTheGatewayAndAChangeInTheDatabaseAreBothSeenThroughTheGatewaysCopy() throws Exception {
+        String author = adminToken();
+        String title = "Cached at the edge " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = Stack.postJson(
+                Stack.gateway("/api/v1/admin/posts"),
+                "{\"title\":\"" + title + "\",\"markdown\":\"Served from the gateway's memory.\"}",
+                "Authorization",
+                "Bearer " + author);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode post = JSON.readTree(created.body());
+        String id = post.get("id").asString();
+        String slug = post.get("slug").asString();
+        HttpResponse<String> published = Stack.postJson(
+                Stack.gateway("/api/v1/admin/posts/" + id + "/publish"), "{}", "Authorization", "Bearer " + author);
+        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
+
+        HttpResponse<String> copy = readFromTheGateway(slug);
+        assertThat(title(copy)).isEqualTo(title);
+        assertThat(copy.headers().firstValue("Cache-Control")).hasValue("max-age=30, public");
+        HttpResponse<String> signedIn =
+                Stack.get(Stack.gateway("/api/v1/posts/" + slug), "Authorization", "Bearer " + author);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("Age"))
+                .as("a signed-in reader is answered by content")
+                .isEmpty();
+
+        HttpResponse<String> edit = Stack.HTTP.send(
+                HttpRequest.newBuilder(URI.create(Stack.gateway("/api/v1/admin/posts/" + id)))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + author)
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"title\":\"" + title + " (edited)\",\"markdown\":\"Edited.\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+        assertThat(title(anonymousRead(slug)))
+                .as("the next read after an edit through the gateway")
+                .isEqualTo(title + " (edited)");
+
+        readFromTheGateway(slug);
+        try (Connection c = TestInfrastructure.get().admin(Stack.DB);
+                PreparedStatement s = c.prepareStatement("UPDATE content.post SET title = ? WHERE id = ?")) {
+            s.setString(1, title + " (changed in the database)");
+            s.setObject(2, UUID.fromString(id));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        // within 10 s: content's message ended the copy, not its 30 s lifetime
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(
+                        () -> assertThat(title(anonymousRead(slug))).isEqualTo(title + " (changed in the database)"));
+    }
+
+    private static String adminToken() throws Exception {
+        String email = "edge-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> register = Stack.postJson(
+                Stack.gateway("/api/v1/auth/register"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Edge Author\"}");
+        assertThat(register.statusCode()).as(register.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> !SignUpJourneySystemTest.messages(email).isEmpty());
+        String token = SignUpJourneySystemTest.verificationToken(SignUpJourneySystemTest.textOf(
+                SignUpJourneySystemTest.messages(email).getFirst()));
+        HttpResponse<String> verify =
+                Stack.postJson(Stack.gateway("/api/v1/auth/verify"), "{\"token\":\"" + token + "\"}");
+        assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
+        try (Connection c = TestInfrastructure.get().admin(Stack.DB);
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE identity.users SET roles = ARRAY['admin'] WHERE email_normalized = lower(?)")) {
+            s.setString(1, email);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        HttpResponse<String> login = SignUpJourneySystemTest.login(email, PASSWORD);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return JSON.readTree(login.body()).get("accessToken").asString();
+    }
+}
