@@ -169,7 +169,8 @@ class BillingJourneySystemTest {
         return "t=" + t + ",v1=" + v1;
     }
 
-    private String verifiedUser(String prefix) throws Exception {
+    /** Registers through the gateway and verifies with the link from the captured mail; the e-mail. */
+    static String verifiedUser(String prefix) throws Exception {
         String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         HttpResponse<String> register = Stack.postJson(
                 Stack.gateway("/api/v1/auth/register"),
@@ -187,7 +188,7 @@ class BillingJourneySystemTest {
         return email;
     }
 
-    private static void makeAdmin(String email) throws Exception {
+    static void makeAdmin(String email) throws Exception {
         try (Connection c = TestInfrastructure.get().admin(Stack.DB);
                 PreparedStatement s = c.prepareStatement(
                         "UPDATE identity.users SET roles = ARRAY['admin'] WHERE email_normalized = lower(?)")) {

@@ -26,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PublicAnswerCacheSystemTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String PASSWORD = "correct horse battery staple";
     /** The reads of this test count against one anonymous address of their own. */
     static final String READER_IP = "198.19.7." + (1 + (int) (Math.random() * 250));
 
@@ -117,26 +116,9 @@ class PublicAnswerCacheSystemTest {
     }
 
     private static String adminToken() throws Exception {
-        String email = "edge-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        HttpResponse<String> register = Stack.postJson(
-                Stack.gateway("/api/v1/auth/register"),
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Edge Author\"}");
-        assertThat(register.statusCode()).as(register.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> !SignUpJourneySystemTest.messages(email).isEmpty());
-        String token = SignUpJourneySystemTest.verificationToken(SignUpJourneySystemTest.textOf(
-                SignUpJourneySystemTest.messages(email).getFirst()));
-        HttpResponse<String> verify =
-                Stack.postJson(Stack.gateway("/api/v1/auth/verify"), "{\"token\":\"" + token + "\"}");
-        assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
-        try (Connection c = TestInfrastructure.get().admin(Stack.DB);
-                PreparedStatement s = c.prepareStatement(
-                        "UPDATE identity.users SET roles = ARRAY['admin'] WHERE email_normalized = lower(?)")) {
-            s.setString(1, email);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
-        HttpResponse<String> login = SignUpJourneySystemTest.login(email, PASSWORD);
+        String email = BillingJourneySystemTest.verifiedUser("edge");
+        BillingJourneySystemTest.makeAdmin(email);
+        HttpResponse<String> login = SignUpJourneySystemTest.login(email, BillingJourneySystemTest.PASSWORD);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         return JSON.readTree(login.body()).get("accessToken").asString();
     }
