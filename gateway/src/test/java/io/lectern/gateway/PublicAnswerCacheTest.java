@@ -119,6 +119,44 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
         assertThat(answeredByContent(path)).isEqualTo(3);
     }
 
+    /**
+     * The write paths are read from content's routes in the route table (write-routes), so every path
+     * those routes proxy empties the cache, the ones far from the kept reads too, and no other
+     * service's does.
+     */
+    @Test
+    void aWriteOnAnyPathOfContentsRoutesEmptiesItAndAWriteToAnotherServiceDoesNot() throws Exception {
+        String path = uniquePath();
+        get(path);
+        String admin = KEYS.bearer("admin-1", "admin");
+
+        assertThat(send("POST", "/api/v1/progress/posts/p-1", "{}", "Authorization", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/settings/me", "{}", "Authorization", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(path).body()).as("learning's and identity's writes").contains("\"served\":1");
+
+        int served = 1;
+        for (String[] write : new String[][] {
+            {"POST", "/api/v1/admin/redirects"},
+            {"DELETE", "/api/v1/admin/tags/java"},
+            {"PATCH", "/api/v1/admin/comments/c-1"},
+            {"PUT", "/api/v1/uploads/cover.png"},
+            {"POST", "/api/v1/admin/events/content/dead-letters/1/replay"}
+        }) {
+            assertThat(send(write[0], write[1], "{}", "Authorization", admin).statusCode())
+                    .as("%s %s", write[0], write[1])
+                    .isEqualTo(200);
+            served++;
+            assertThat(get(path).body())
+                    .as("the read after %s %s", write[0], write[1])
+                    .contains("\"served\":" + served);
+        }
+        assertThat(answeredByContent(path)).isEqualTo(served);
+    }
+
     @Test
     void aSignedInReaderIsAlwaysAnsweredByTheService() throws Exception {
         String path = uniquePath();

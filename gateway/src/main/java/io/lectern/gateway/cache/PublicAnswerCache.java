@@ -101,10 +101,14 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
     private final LongAdder misses = new LongAdder();
     private volatile boolean subscribed;
 
-    public PublicAnswerCache(PublicCacheProperties props, LongSupplier nanoTime) {
+    /**
+     * @param writePaths the paths of {@code props.writeRoutes()} ({@link RoutePaths}): a write to any of
+     *     them empties the cache
+     */
+    public PublicAnswerCache(PublicCacheProperties props, List<String> writePaths, LongSupplier nanoTime) {
         this.props = props;
         this.paths = PathRules.of(props.paths());
-        this.writePaths = PathRules.of(props.writePaths());
+        this.writePaths = PathRules.of(writePaths);
         this.harmlessWrites = PathRules.of(props.harmlessWrites());
         this.nanoTime = nanoTime;
         this.maxTtlNanos = props.maxTtl().toNanos();

@@ -11,9 +11,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param paths GET/HEAD paths whose anonymous answers may be kept: only those whose service publishes
  *     a message on {@code channel} for every change to them (content's read endpoints)
- * @param writePaths a request with any other method to one of these paths empties the cache when its
- *     answer starts (the writer's next read sees the write without waiting for the message)
- * @param harmlessWrites writes under {@code writePaths} that change nothing the kept answers say
+ * @param writeRoutes ids of the service's routes in the gateway's route table: a request with any other
+ *     method to one of their paths empties the cache when its answer starts (the writer's next read
+ *     sees the write without waiting for the message)
+ * @param harmlessWrites writes on those routes that change nothing the kept answers say
  * @param channel Redis pub/sub channel the service announces changes on; the cache serves only while
  *     subscribed to it
  * @param maxTtl an answer is kept at most this long, or its own {@code max-age}/{@code s-maxage} if
@@ -27,7 +28,7 @@ import org.springframework.util.unit.DataSize;
 public record PublicCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue List<String> paths,
-        @DefaultValue List<String> writePaths,
+        @DefaultValue List<String> writeRoutes,
         @DefaultValue List<String> harmlessWrites,
         @DefaultValue("lectern:content:read-changed") String channel,
         @DefaultValue("30s") Duration maxTtl,

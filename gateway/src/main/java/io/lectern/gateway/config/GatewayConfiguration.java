@@ -11,6 +11,7 @@ import io.lectern.gateway.auth.TokenVerifier;
 import io.lectern.gateway.cache.InvalidationSubscriber;
 import io.lectern.gateway.cache.PublicAnswerCache;
 import io.lectern.gateway.cache.PublicCacheProperties;
+import io.lectern.gateway.cache.RoutePaths;
 import io.lectern.gateway.edge.ClientAddressHeaders;
 import io.lectern.gateway.edge.EdgeFilter;
 import io.lectern.gateway.edge.EdgeProperties;
@@ -35,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -172,8 +174,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    PublicAnswerCache publicAnswerCache(PublicCacheProperties props, MeterRegistry meters) {
-        PublicAnswerCache cache = new PublicAnswerCache(props, System::nanoTime);
+    PublicAnswerCache publicAnswerCache(PublicCacheProperties props, GatewayProperties routes, MeterRegistry meters) {
+        PublicAnswerCache cache =
+                new PublicAnswerCache(props, RoutePaths.of(routes, props.writeRoutes()), System::nanoTime);
         FunctionCounter.builder("lectern.gateway.public.cache", cache, PublicAnswerCache::hits)
                 .description("Anonymous public reads answered from the gateway's memory, or passed on")
                 .tag("result", "hit")
