@@ -12,6 +12,12 @@
 # the gateway's limiter (still on, one Redis call per request) does not refuse the load; stops it after.
 # When a platform already answers on BENCH_PORT_BASE it is used as it is (BENCH_DB_NAME names its
 # database; start it with LECTERN_PAGE_RATE_LIMIT=1000000000) and left running.
+# BENCH_NODE_COMPARE="<node flags>" then compares the web server's own flags with those, side by side:
+# BENCH_NODE_ROUNDS (default 3) rounds, each restarting the web server with one set and then the other,
+# 20 s of warm-up load and a measured run straight from the web server (pages/s, p50/p99, the server's
+# CPU per page from /proc, its RSS peak); the web server is left with its own flags afterwards. On a
+# platform that was already running, BENCH_EVENTS_NAMESPACE names its event namespace (the restarted
+# web server listens to its content events; default lectern).
 # Targets (issue 16): RSS <= 120 MB; >= 600 pages/s and p95 <= 50 ms through the gateway.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,7 +57,8 @@ EMAIL="bench-$$@example.org"; PASS="correct horse battery staple"
 curl -fsS -o /dev/null -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\",\"displayName\":\"Bench\"}" "$IDENTITY/api/v1/auth/register"
 psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "update identity.users set email_verified = true, roles = array['reader','author'] where email_normalized = '$EMAIL'"
 TOKEN=$(curl -fsS -H 'content-type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\"}" "$IDENTITY/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-BODY=$(python3 -c 'import json; print(json.dumps({"title":"A post to read under load","markdown":"## Streams\n\n"+("Streams compose lazily and collectors gather results. "*25+"\n\n")*6+"```java\nlist.stream().map(x -> x * 2).toList();\n```\n","excerpt":"Reading under load.","premium":False,"tags":["java","bench"]}))')
+# the title carries the run's pid: a platform that was already running may hold an earlier run's post
+BODY=$(python3 -c 'import json,sys; print(json.dumps({"title":"A post to read under load "+sys.argv[1],"markdown":"## Streams\n\n"+("Streams compose lazily and collectors gather results. "*25+"\n\n")*6+"```java\nlist.stream().map(x -> x * 2).toList();\n```\n","excerpt":"Reading under load.","premium":False,"tags":["java","bench"]}))' "$$")
 ID=$(curl -fsS -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d "$BODY" "$CONTENT/api/v1/admin/posts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 SLUG=$(curl -fsS -X POST -H "authorization: Bearer $TOKEN" "$CONTENT/api/v1/admin/posts/$ID/publish" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slug"])')
 PAGE="/posts/$SLUG"
@@ -80,7 +87,7 @@ load() { # label url -> one result line, with the web server's peak RSS during t
   printf '%-28s %10s %9s %9s %9s %8s %12s\n' "$1" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak"
 }
 echo "post page $PAGE, wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up and ${SECONDS_PER_RUN}s per run, 2-core machine shared with the platform"
-echo "web server RSS idle after warm-up: $IDLE MB (heap capped: --max-old-space-size=96)"
+echo "web server RSS idle after warm-up: $IDLE MB (node flags: $(cat "$RUN_DIR/web.node-flags" 2>/dev/null))"
 printf '%-28s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
 load "through the gateway" "$GW$PAGE"
 load "web server directly" "$WEB$PAGE"
@@ -88,4 +95,41 @@ open_loop() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lecte
 echo "fixed rate $RATE pages/s offered (open loop, 5 s warm-up, ${SECONDS_PER_RUN} s measured, latency from the intended send time):"
 echo "  through the gateway: $(open_loop "$GW$PAGE")"
 echo "  web server directly: $(open_loop "$WEB$PAGE")"
+
+if [ -n "${BENCH_NODE_COMPARE:-}" ]; then
+  OWN_FLAGS=$(cat "$RUN_DIR/web.node-flags")
+  restart_web() { # node flags
+    kill "$WEB_PID"; while kill -0 "$WEB_PID" 2>/dev/null; do sleep 0.2; done
+    rm -f "$RUN_DIR/web.pid"
+    LECTERN_RUN_DIR="$RUN_DIR" LECTERN_DB_NAME="$DB" LECTERN_EVENTS_NAMESPACE="${BENCH_EVENTS_NAMESPACE:-$NS}" \
+      LECTERN_WEB_NODE_OPTS="$1" ./lectern up --no-build >"$RUN_DIR/web-restart.log" 2>&1 \
+      || { tail -20 "$RUN_DIR/web-restart.log" >&2; exit 1; }
+    WEB_PID=$(cat "$RUN_DIR/web.pid")
+    curl -fsS -o /dev/null "$WEB$PAGE"
+  }
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$WEB_PID/stat"; }
+  compare_run() { # label flags
+    restart_web "$2"
+    wrk -t2 -c"$CONNECTIONS" -d20s "$WEB$PAGE" >/dev/null 2>&1
+    ( while true; do rss_mb; echo; sleep 0.2; done ) >"$RUN_DIR/rss-compare.txt" &
+    local sampler=$! before after r
+    before=$(cpu_ticks)
+    r=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$RUN_DIR/p.lua" "$WEB$PAGE" | awk '/^RESULT/{print $2, $3, $4, $5, $6, $7}')
+    after=$(cpu_ticks)
+    kill "$sampler" 2>/dev/null || true
+    read -r rps p50 p95 p99 errors total <<<"$r"
+    printf '%-3s %-8s %10s %9s %9s %8s %11.2f %12s\n' "$3" "$1" "$rps" "$p50" "$p99" "$errors" \
+      "$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $total" | bc -l)" "$(sort -n "$RUN_DIR/rss-compare.txt" | tail -1)"
+  }
+  echo
+  echo "node flags side by side, post page straight from the web server, ${BENCH_NODE_ROUNDS:-3} rounds (20 s warm-up, ${SECONDS_PER_RUN} s measured):"
+  echo "  own:   $OWN_FLAGS"
+  echo "  other: $BENCH_NODE_COMPARE"
+  printf '%-3s %-8s %10s %9s %9s %8s %11s %12s\n' "#" "flags" "pages/s" "p50 ms" "p99 ms" "errors" "CPU ms/page" "RSS peak MB"
+  for round in $(seq "${BENCH_NODE_ROUNDS:-3}"); do
+    compare_run own "$OWN_FLAGS" "$round"
+    compare_run other "$BENCH_NODE_COMPARE" "$round"
+  done
+  restart_web "$OWN_FLAGS"
+fi
 echo "targets: RSS <= 120 MB; through the gateway >= 600 pages/s with p95 <= 50 ms"

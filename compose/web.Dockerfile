@@ -13,4 +13,4 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=8087 HOSTNAME=0.0.0.0
 COPY --from=build --chown=10001:10001 /src/.next/standalone ./
 USER 10001
 EXPOSE 8087
-CMD ["node", "--max-old-space-size=96", "--max-semi-space-size=4", "server.js"]
+CMD ["node", "--max-old-space-size=96", "--max-semi-space-size=2", "--v8-pool-size=1", "server.js"]
