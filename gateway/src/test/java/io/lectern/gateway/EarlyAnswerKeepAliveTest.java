@@ -32,6 +32,9 @@ class EarlyAnswerKeepAliveTest extends GatewayTestSupport {
             }
             HttpResponse<String> refused = http.send(early.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as("round %d, the early answer", i).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Connection"))
+                    .as("round %d: the connection stays open for the next request", i)
+                    .isEmpty();
             HttpResponse<String> next = http.send(
                     HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + port + "/api/v1/posts/after-an-early-answer"))
@@ -64,6 +67,9 @@ class EarlyAnswerKeepAliveTest extends GatewayTestSupport {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as("round %d", i).isEqualTo(413);
+            assertThat(refused.headers().firstValue("Connection"))
+                    .as("round %d: read to its end, so the connection stays open", i)
+                    .isEmpty();
         }
     }
 }

@@ -31,13 +31,14 @@ public final class Problems {
     private Problems() {}
 
     /**
-     * Answers with a problem document, and closes the connection after it. Such an answer is written
-     * before anything is proxied, and Reactor Netty (1.3.6) then sometimes left the client's next request
-     * on the same keep-alive connection unserved until the client gave up, after a bodiless GET as after
-     * a POST (EarlyAnswerKeepAliveTest reproduces both). Errors are rare next to proxied answers, so a
-     * new connection after one costs little. A body of known length up to DRAIN_LIMIT is read first, so
-     * that closing the connection with unread data does not reset it before the client has read the
-     * answer.
+     * Answers with a problem document once the request has been read to its end. Such an answer is
+     * written before anything is proxied, and an answer written while Reactor Netty (1.3.6) was still
+     * reading the request left the client's next request on the same keep-alive connection unserved
+     * until the client gave up, after a bodiless GET as after a POST (EarlyAnswerKeepAliveTest; the
+     * same stall PublicAnswerKeepAliveTest found for the gateway's copies). So the body is read and
+     * dropped first, a GET's empty one included, and the connection stays open. A body declared larger
+     * than DRAIN_LIMIT, one not read to its end within the drain time-out, or one that cannot be read
+     * again (an error after proxying started) is not waited for: that answer closes the connection.
      */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ServerHttpResponse response = exchange.getResponse();
@@ -48,11 +49,10 @@ public final class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = body(status, detail, RequestIds.of(exchange)).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().setContentLength(body.length);
-        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         Mono<Void> answer = Mono.defer(
                 () -> response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
-        long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length <= 0 || length > DRAIN_LIMIT) {
+        if (exchange.getRequest().getHeaders().getContentLength() > DRAIN_LIMIT) {
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
             return answer;
         }
         return exchange.getRequest()
@@ -60,8 +60,11 @@ public final class Problems {
                 .doOnNext(DataBufferUtils::release)
                 .timeout(DRAIN_TIMEOUT)
                 .then()
-                // already read (an error after proxying started) or never finished: answer anyway
-                .onErrorResume(e -> Mono.empty())
+                // already read (an error after proxying started) or never finished: answer, then close
+                .onErrorResume(e -> {
+                    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+                    return Mono.empty();
+                })
                 .then(answer);
     }
 
