@@ -2,9 +2,15 @@ package io.lectern.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +76,55 @@ class EarlyAnswerKeepAliveTest extends GatewayTestSupport {
             assertThat(refused.headers().firstValue("Connection"))
                     .as("round %d: read to its end, so the connection stays open", i)
                     .isEmpty();
+        }
+    }
+
+    /**
+     * A refused request whose chunked body (no declared length) never ends is read only up to the drain
+     * limit: the gateway then answers or closes within moments, rather than reading on until the 5 s
+     * drain time-out. The path is refused by the edge's own checks, before it limits a chunked body to
+     * the ordinary body size (past those checks that limit ends the read first). The answer itself may
+     * be lost to the reset of a connection closed with unread data, so the test only requires that the
+     * gateway stops waiting.
+     */
+    @Test
+    void anEndlessChunkedBodyIsNotReadPastTheDrainLimit() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(3_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1//comments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "X-Forwarded-For: " + randomClientIp() + "\r\n"
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread writer = Thread.ofPlatform().start(() -> {
+                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    for (int i = 0; i < 4096; i++) { // 256 MB at most: far past the 8 MB limit
+                        out.write(chunk);
+                    }
+                } catch (IOException closedByTheGateway) {
+                    // expected: the gateway stopped reading and closed the connection
+                }
+            });
+            InputStream in = socket.getInputStream();
+            byte[] head = new byte[12];
+            int read;
+            try {
+                read = in.readNBytes(head, 0, head.length);
+            } catch (SocketTimeoutException stillReading) {
+                throw new AssertionError("the gateway was still reading the body after 3 s", stillReading);
+            } catch (IOException reset) {
+                read = -1; // closed with unread data: the kernel reset it, which also ends the wait
+            }
+            if (read == head.length) {
+                assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
+            }
+            try {
+                socket.shutdownOutput(); // ends the writer, whatever the gateway did
+            } catch (IOException alreadyReset) {
+                // the writer has ended already
+            }
+            writer.join(10_000);
         }
     }
 }

@@ -37,8 +37,9 @@ public final class Problems {
      * until the client gave up, after a bodiless GET as after a POST (EarlyAnswerKeepAliveTest; the
      * same stall PublicAnswerKeepAliveTest found for the gateway's copies). So the body is read and
      * dropped first, a GET's empty one included, and the connection stays open. A body declared larger
-     * than DRAIN_LIMIT, one not read to its end within the drain time-out, or one that cannot be read
-     * again (an error after proxying started) is not waited for: that answer closes the connection.
+     * than DRAIN_LIMIT or (chunked) growing past it, one not read to its end within the drain time-out,
+     * or one that cannot be read again (an error after proxying started) is not waited for: that answer
+     * closes the connection.
      */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ServerHttpResponse response = exchange.getResponse();
@@ -55,9 +56,17 @@ public final class Problems {
             response.getHeaders().set(HttpHeaders.CONNECTION, "close");
             return answer;
         }
+        long[] drained = {0};
         return exchange.getRequest()
                 .getBody()
-                .doOnNext(DataBufferUtils::release)
+                .doOnNext(buffer -> {
+                    drained[0] += buffer.readableByteCount();
+                    DataBufferUtils.release(buffer);
+                    if (drained[0] > DRAIN_LIMIT) {
+                        // a body of unknown length (chunked) is not read past the limit either
+                        throw new IllegalStateException("request body longer than the drain limit");
+                    }
+                })
                 .timeout(DRAIN_TIMEOUT)
                 .then()
                 // already read (an error after proxying started) or never finished: answer, then close
