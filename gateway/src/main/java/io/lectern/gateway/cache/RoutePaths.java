@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.support.NameUtils;
 
 /**
  * The paths of named routes, read from the gateway's own route table: the cache's write paths are
@@ -32,8 +33,9 @@ public final class RoutePaths {
             int before = patterns.size();
             for (PredicateDefinition predicate : route.getPredicates()) {
                 if ("Path".equals(predicate.getName())) {
-                    predicate.getArgs().values().stream()
-                            .flatMap(value -> List.of(value.split(",")).stream())
+                    predicate.getArgs().entrySet().stream()
+                            .filter(arg -> isPatternArgument(arg.getKey()))
+                            .flatMap(arg -> List.of(arg.getValue().split(",")).stream())
                             .map(String::trim)
                             .filter(value -> !value.isEmpty())
                             .forEach(patterns::add);
@@ -45,5 +47,14 @@ public final class RoutePaths {
             }
         }
         return List.copyOf(patterns);
+    }
+
+    /**
+     * The short form {@code Path=/a,/b} gives one generated key per pattern; the long form names them
+     * {@code patterns} (comma-separated) or {@code patterns[0]}, {@code patterns[1]}, next to options such
+     * as {@code matchTrailingSlash}, whose values are not paths.
+     */
+    private static boolean isPatternArgument(String key) {
+        return key.startsWith(NameUtils.GENERATED_NAME_PREFIX) || key.equals("patterns") || key.startsWith("patterns[");
     }
 }

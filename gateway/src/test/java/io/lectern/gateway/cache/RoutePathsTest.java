@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
@@ -36,6 +38,23 @@ class RoutePathsTest {
 
         assertThat(RoutePaths.of(gateway, List.of("content", "content-events")))
                 .containsExactly("/api/v1/posts/**", "/api/v1/tags/**", "/feed.xml", "/api/v1/admin/events/content/**");
+    }
+
+    @Test
+    void theLongFormGivesItsPatternsAndNotItsOptions() {
+        PredicateDefinition indexed = new PredicateDefinition();
+        indexed.setName("Path");
+        indexed.setArgs(new LinkedHashMap<>(Map.of("patterns[0]", "/api/v1/posts/**", "matchTrailingSlash", "false")));
+        indexed.addArg("patterns[1]", "/feed.xml");
+        PredicateDefinition listed = new PredicateDefinition();
+        listed.setName("Path");
+        listed.addArg("matchOptionalTrailingSeparator", "true");
+        listed.addArg("patterns", "/api/v1/tags/**, /api/v1/series/**");
+        RouteDefinition content = route("content");
+        content.setPredicates(List.of(indexed, listed));
+
+        assertThat(RoutePaths.of(table(content), List.of("content")))
+                .containsExactlyInAnyOrder("/api/v1/posts/**", "/feed.xml", "/api/v1/tags/**", "/api/v1/series/**");
     }
 
     @Test
