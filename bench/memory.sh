@@ -72,7 +72,7 @@ fi
 # search), so each JVM has served traffic, compiled its hot paths and grown its heap as it would. One
 # client address sends them all: the page limit is lifted above, the general API's anonymous limit
 # (100 an hour) is not, so most /api/v1/posts requests are answered 429 by the gateway, as they would
-# be for one real client; the count of such answers is printed.
+# be for one real client; the count of answers other than 2xx/3xx is printed.
 echo "==> Read load through the gateway (wrk, 30 s, 8 connections)"
 cat >"$LECTERN_RUN_DIR/memory-load.lua" <<'LUA'
 local paths = {"/api-docs/identity", "/api-docs/content", "/api-docs/learning", "/api-docs/ai", "/api-docs/billing",
@@ -132,6 +132,7 @@ printf 'whole stack PSS (7 JVMs%s + PostgreSQL + Redis): %.1f MB (target <= 1536
 # (metaspace; with an AOT cache most class data is mapped from the cache file instead, see File MB),
 # JIT code, live threads, and the libraries its classes come from (loaded classes by package prefix).
 echo
+declare -A heap_kb meta_kb code_kb
 printf '%-10s %8s %9s %11s %9s %8s  %s\n' "process" "classes" "heap MB" "metaspace" "code MB" "threads" "classes by package prefix (top 6)"
 for app in identity content learning ai billing notify gateway; do
   pid=$(cat "$LECTERN_RUN_DIR/$app.pid")
@@ -139,9 +140,12 @@ for app in identity content learning ai billing notify gateway; do
   counters=$("$JAVA_BIN/jcmd" "$pid" PerfCounter.print 2>/dev/null)
   classes=$(awk -F= '/^java.cls.loadedClasses=|^java.cls.sharedLoadedClasses=/{t+=$2} END{print t}' <<<"$counters")
   threads=$(awk -F= '/^java.threads.live=/{print $2}' <<<"$counters")
-  heap=$("$JAVA_BIN/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/total [0-9]+K/{for(i=1;i<=NF;i++) if($i=="total"){v=$(i+1); sub(/K,?/,"",v); t+=v}} END{printf "%.1f", t/1024}')
-  meta=$("$JAVA_BIN/jcmd" "$pid" VM.metaspace 2>/dev/null | awk '/^Metaspace/{for(i=1;i<=NF;i++) if($i=="committed"){v=$(i+1); sub(/K,?/,"",v); printf "%.1f MB", v/1024}}')
-  code=$("$JAVA_BIN/jcmd" "$pid" Compiler.codecache 2>/dev/null | awk -F'[ =K]+' '/^CodeCache/{for(i=1;i<=NF;i++) if($i=="used"){printf "%.1f", $(i+1)/1024}}')
+  # committed heap (young + old), committed metaspace and used code cache, in KB; kept for the last table
+  heap_kb[$app]=$("$JAVA_BIN/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/total [0-9]+K/{for(i=1;i<=NF;i++) if($i=="total"){v=$(i+1); sub(/K,?/,"",v); t+=v}} END{print t+0}')
+  meta_kb[$app]=$("$JAVA_BIN/jcmd" "$pid" VM.metaspace 2>/dev/null | awk '/^Metaspace/{for(i=1;i<=NF;i++) if($i=="committed"){v=$(i+1); sub(/K,?/,"",v); t=v}} END{print t+0}')
+  code_kb[$app]=$("$JAVA_BIN/jcmd" "$pid" Compiler.codecache 2>/dev/null | awk -F'[ =K]+' '/^CodeCache/{for(i=1;i<=NF;i++) if($i=="used"){t=$(i+1)}} END{print t+0}')
+  heap=$(echo "${heap_kb[$app]}/1024" | bc -l | xargs printf '%.1f'); meta=$(echo "${meta_kb[$app]}/1024" | bc -l | xargs printf '%.1f MB')
+  code=$(echo "${code_kb[$app]}/1024" | bc -l | xargs printf '%.1f')
   libs=$("$JAVA_BIN/jcmd" "$pid" VM.class_hierarchy 2>/dev/null | sed 's/^[ |-]*//' | awk -F/ 'NR>1{print $1}' | sed 's/\$.*//' \
     | awk -F. '{ if ($1=="org" && $2=="springframework") p=$1"."$2"."$3; else if (NF>2) p=$1"."$2; else p=$1; print p }' \
     | sort | uniq -c | sort -rn | head -6 | awk '{printf "%s%s %s", (NR>1?", ":""), $2, $1}')
@@ -149,9 +153,11 @@ for app in identity content learning ai billing notify gateway; do
 done
 
 # Where each JVM's RSS lives, so the distance to the 160 MB target (ai: 230 MB) is accounted for:
-# class data mapped from the AOT cache (file-backed; its clean pages can be shared and dropped), the Java
-# heap as committed, metaspace and JIT code, the rest of the private memory (thread stacks, GC and
-# compiler structures, symbols, malloc'd buffers), the JVM's own library and the other mapped files.
+# class data mapped from the AOT cache (file-backed; its clean pages can be shared and dropped, and the
+# pages the JVM wrote to count here too), the Java heap as committed, metaspace and JIT code (both from
+# the table above), the rest of the private memory (thread stacks, GC and compiler structures, symbols,
+# malloc'd buffers), the JVM's own library and the other mapped files. RSS here is the sum of one read
+# of /proc/PID/smaps, so the parts add up to it.
 echo
 printf '%-10s %8s %10s %9s %12s %11s %8s %8s %10s\n' "process" "RSS MB" "AOT cache" "heap MB" "meta + code" "other anon" "libjvm" "files" "over by"
 for app in identity content learning ai billing notify gateway; do
@@ -160,13 +166,11 @@ for app in identity content learning ai billing notify gateway; do
     /^[0-9a-f]+-[0-9a-f]+ /{ path = (NF >= 6 ? $6 : "") }
     /^Rss:/{ if (path ~ /\.(aot|jsa)$/) a += $2; else if (path ~ /libjvm\.so$/) j += $2; else if (path ~ /^\//) f += $2; else n += $2 }
     END{ print a + 0, j + 0, f + 0, n + 0 }' "/proc/$pid/smaps")
-  heap=$("$JAVA_BIN/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/total [0-9]+K/{for(i=1;i<=NF;i++) if($i=="total"){v=$(i+1); sub(/K,?/,"",v); t+=v}} END{print t+0}')
-  meta=$("$JAVA_BIN/jcmd" "$pid" VM.metaspace 2>/dev/null | awk '/^Metaspace/{for(i=1;i<=NF;i++) if($i=="committed"){v=$(i+1); sub(/K,?/,"",v); print v+0; exit}}')
-  code=$("$JAVA_BIN/jcmd" "$pid" Compiler.codecache 2>/dev/null | awk -F'[ =K]+' '/^CodeCache/{for(i=1;i<=NF;i++) if($i=="used"){print $(i+1)+0; exit}}')
-  rss=$(kb "$pid" VmRSS status); target=$([ "$app" = ai ] && echo 230 || echo 160)
-  other=$((anon - heap - ${meta:-0} - ${code:-0})); [ "$other" -lt 0 ] && other=0
+  rss=$((aot + libjvm + files + anon)); target=$([ "$app" = ai ] && echo 230 || echo 160)
+  heap=${heap_kb[$app]}; metacode=$((meta_kb[$app] + code_kb[$app]))
+  other=$((anon - heap - metacode)); [ "$other" -lt 0 ] && other=0
   printf '%-10s %8.1f %10.1f %9.1f %12.1f %11.1f %8.1f %8.1f %10s\n' "$app" "$(echo "$rss/1024" | bc -l)" "$(echo "$aot/1024" | bc -l)" \
-    "$(echo "$heap/1024" | bc -l)" "$(echo "(${meta:-0}+${code:-0})/1024" | bc -l)" "$(echo "$other/1024" | bc -l)" \
+    "$(echo "$heap/1024" | bc -l)" "$(echo "$metacode/1024" | bc -l)" "$(echo "$other/1024" | bc -l)" \
     "$(echo "$libjvm/1024" | bc -l)" "$(echo "$files/1024" | bc -l)" \
     "$(awk -v r="$rss" -v t="$target" 'BEGIN{d=r/1024-t; if (d>0) printf "%.1f MB", d; else print "-"}')"
 done
