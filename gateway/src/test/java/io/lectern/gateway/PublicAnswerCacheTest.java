@@ -51,8 +51,16 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
     }
 
     int answeredByContent(String path) {
-        var count = SERVICES.get("content").answered.get(path);
+        return answeredBy("content", path);
+    }
+
+    static int answeredBy(String service, String path) {
+        var count = (service.equals("web") ? WEB : SERVICES.get(service)).answered.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    static String uniquePage() {
+        return "/posts/public-" + UUID.randomUUID();
     }
 
     @Test
@@ -93,7 +101,7 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
         get(path);
         assertThat(answeredByContent(path)).isEqualTo(1);
 
-        assertThat(PUBLISHER.sync().publish(props.channel(), "changed"))
+        assertThat(PUBLISHER.sync().publish(props.channels().get(0), "changed"))
                 .as("the gateway is subscribed")
                 .isPositive();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -211,5 +219,63 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
         assertThat(answeredByContent(comments))
                 .as("comments are not announced on the channel, so never kept even when public")
                 .isEqualTo(2);
+    }
+
+    /**
+     * The web app's public pages (ADR 0103): Next.js marks a page it renders once for everyone with
+     * {@code s-maxage} alone, and every browser sends the CSRF cookie; neither stops the copy. Any other
+     * cookie may be a session, whose reader may see more (a premium post), so it always goes to the web
+     * app.
+     */
+    @Test
+    void aPublicPageIsKeptForAnonymousReadersWithTheCsrfCookieAndNeverServedToASession() throws Exception {
+        String page = uniquePage();
+        HttpResponse<String> first = get(page, "Cookie", "lectern_csrf=first-visitor");
+        HttpResponse<String> second = get(page, "Cookie", "lectern_csrf=another-visitor");
+        HttpResponse<String> noCookie = get(page);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body()).contains("\"served\":1");
+        assertThat(noCookie.body()).contains("\"served\":1");
+        assertThat(second.headers().firstValue("Age")).isPresent();
+        assertThat(second.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+
+        HttpResponse<String> session = get(page, "Cookie", "lectern_csrf=x; lectern_at=token-of-a-reader");
+        assertThat(session.body()).as("a session's request goes to the web app").contains("\"served\":2");
+        assertThat(session.headers().firstValue("Age")).isEmpty();
+        assertThat(get(page, "Cookie", "lectern_rt=refresh-only").body())
+                .as("so does one with only a refresh token")
+                .contains("\"served\":3");
+        assertThat(get(page, "Cookie", "lectern_csrf=x").body())
+                .as("a session's answer is not kept in place of the shared one")
+                .contains("\"served\":1");
+        assertThat(answeredBy("web", page)).isEqualTo(3);
+    }
+
+    @Test
+    void aClientSideNavigationIsNotServedTheHtmlVariant() throws Exception {
+        String page = uniquePage();
+        get(page);
+        HttpResponse<String> rsc = get(page, "rsc", "1");
+        assertThat(rsc.body()).as("the answer varies by rsc").contains("\"served\":2");
+        assertThat(answeredBy("web", page)).isEqualTo(2);
+    }
+
+    @Test
+    void theWebAppsMessageEmptiesIt() throws Exception {
+        String page = uniquePage();
+        String api = uniquePath();
+        get(page);
+        get(api);
+        assertThat(get(page).body()).contains("\"served\":1");
+
+        assertThat(props.channels()).hasSize(2);
+        assertThat(PUBLISHER.sync().publish(props.channels().get(1), "expired"))
+                .as("the gateway is subscribed to the web app's channel")
+                .isPositive();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(get(page).body()).doesNotContain("\"served\":1");
+        });
+        assertThat(get(api).body()).as("one cache: the API copy went too").contains("\"served\":2");
     }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by RouteTableSystemTest). Can be stopped and started again on the same port, like a service that
  * crashes and comes back. A path with {@code /public-} in it is answered the way content answers an
  * anonymous public read: {@code Cache-Control: public, max-age=30}, {@code Vary: Authorization}, an
- * {@code ETag}, and a body that counts how often this service answered that path.
+ * {@code ETag}, and a body that counts how often this service answered that path; the web stand-in
+ * answers it the way Next.js answers a page it renders once for everyone ({@code s-maxage}, its
+ * {@code Vary} on the router headers).
  */
 final class StandInService {
 
@@ -116,12 +118,24 @@ final class StandInService {
                 if (path.contains("/public-")) {
                     int served = answered.computeIfAbsent(path, p -> new AtomicInteger())
                             .incrementAndGet();
-                    exchange.getResponseHeaders().add("Cache-Control", "public, max-age=30");
-                    exchange.getResponseHeaders().add("Vary", "Authorization");
-                    exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + served + "\"");
+                    if (name.equals("web")) {
+                        // as Next.js answers a page it rendered once for everyone (no "public", no ETag)
+                        exchange.getResponseHeaders()
+                                .add("Cache-Control", "s-maxage=60, stale-while-revalidate=31535940");
+                        exchange.getResponseHeaders()
+                                .add(
+                                        "Vary",
+                                        "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
+                        exchange.getResponseHeaders().add("X-Nextjs-Cache", "HIT");
+                    } else {
+                        exchange.getResponseHeaders().add("Cache-Control", "public, max-age=30");
+                        exchange.getResponseHeaders().add("Vary", "Authorization");
+                        exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + served + "\"");
+                    }
                     byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"served\":" + served + "}")
                             .getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.getResponseHeaders()
+                            .add("Content-Type", name.equals("web") ? "text/html; charset=utf-8" : "application/json");
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
                     exchange.close();

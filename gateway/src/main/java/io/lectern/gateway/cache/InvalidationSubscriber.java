@@ -7,7 +7,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Subscribes the cache to the service's change channel and keeps it honest about the subscription:
- * the cache serves only from the moment Redis confirms the subscription, and is emptied and bypassed
+ * Subscribes the cache to the services' change channels and keeps it honest about the subscription:
+ * the cache serves only from the moment Redis confirms the subscription to every channel (one
+ * connection for all of them), and is emptied and bypassed
  * the moment the connection drops. Lettuce reconnects and subscribes again by itself; its confirmation
  * turns serving back on. While Redis cannot be reached at start, a new attempt is made every
  * {@code resubscribe-delay}, and the gateway serves every read from the service meanwhile.
@@ -57,7 +60,7 @@ public final class InvalidationSubscriber implements SmartLifecycle {
             if (error != null) {
                 log.warn(
                         "Public answer cache bypassed: cannot subscribe to {} ({}); trying again in {}",
-                        props.channel(),
+                        props.channels(),
                         error.toString(),
                         props.resubscribeDelay());
                 retryLater();
@@ -69,11 +72,11 @@ public final class InvalidationSubscriber implements SmartLifecycle {
             }
             listen(opened);
             connection = opened;
-            opened.async().subscribe(props.channel()).whenComplete((ignored, failed) -> {
+            opened.async().subscribe(props.channels().toArray(String[]::new)).whenComplete((ignored, failed) -> {
                 if (failed != null) {
                     log.warn(
                             "Public answer cache bypassed: SUBSCRIBE {} failed ({})",
-                            props.channel(),
+                            props.channels(),
                             failed.toString());
                     connection = null;
                     opened.closeAsync();
@@ -84,25 +87,28 @@ public final class InvalidationSubscriber implements SmartLifecycle {
     }
 
     private void listen(StatefulRedisPubSubConnection<String, String> opened) {
-        String channel = props.channel();
+        Set<String> channels = Set.copyOf(props.channels());
+        // confirmed on this connection; Lettuce subscribes again after a reconnect, confirming each anew
+        Set<String> confirmed = ConcurrentHashMap.newKeySet();
         opened.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String message) {
-                if (channel.equals(from)) {
+                if (channels.contains(from)) {
                     cache.invalidate();
                 }
             }
 
             @Override
             public void subscribed(String to, long count) {
-                if (channel.equals(to)) {
+                if (channels.contains(to) && confirmed.add(to) && confirmed.containsAll(channels)) {
                     cache.subscribed(true);
                 }
             }
 
             @Override
             public void unsubscribed(String from, long count) {
-                if (channel.equals(from)) {
+                if (channels.contains(from)) {
+                    confirmed.remove(from);
                     cache.subscribed(false);
                 }
             }
@@ -110,8 +116,9 @@ public final class InvalidationSubscriber implements SmartLifecycle {
         ((RedisChannelHandler<?, ?>) opened).addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> which) {
+                confirmed.clear();
                 cache.subscribed(false);
-                log.warn("Public answer cache bypassed: lost the Redis connection of {}", channel);
+                log.warn("Public answer cache bypassed: lost the Redis connection of {}", channels);
             }
         });
     }

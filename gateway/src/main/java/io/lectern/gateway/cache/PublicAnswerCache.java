@@ -32,10 +32,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the anonymous answers a service marked {@code Cache-Control: public} (content's post, list,
- * series and tag reads) and serves them from memory, after the edge checks, the token check and the
- * rate limit have run: a hit costs no trip to the service (ADR 0035, "The gateway keeps public answers
- * too").
+ * Keeps the anonymous answers a service marked for shared caches ({@code public}, or {@code s-maxage}:
+ * content's post, list, series and tag reads, and the web app's public pages) and serves them from
+ * memory, after the edge checks, the token check and the rate limit have run: a hit costs no trip to
+ * the service (ADR 0035, "The gateway keeps public answers too"; ADR 0103 for the pages).
  *
  * <p>An answer is never served after a change is known here:
  * <ul>
@@ -92,6 +92,7 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
     private final PathRules paths;
     private final PathRules writePaths;
     private final PathRules harmlessWrites;
+    private final Set<String> sharedCookies;
     private final LongSupplier nanoTime;
     private final long maxTtlNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -110,6 +111,7 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         this.paths = PathRules.of(props.paths());
         this.writePaths = PathRules.of(writePaths);
         this.harmlessWrites = PathRules.of(props.harmlessWrites());
+        this.sharedCookies = Set.copyOf(props.sharedCookies());
         this.nanoTime = nanoTime;
         this.maxTtlNanos = props.maxTtl().toNanos();
     }
@@ -155,7 +157,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         boolean get = HttpMethod.GET.equals(method);
         if (get || HttpMethod.HEAD.equals(method)) {
             if (!paths.matches(HttpMethod.GET, path)
-                    || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                    || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                    || personal(request)) {
                 return chain.filter(exchange);
             }
             String key = key(request);
@@ -185,6 +188,19 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         }
         exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(this::invalidate));
         return chain.filter(exchange).doFinally(signal -> invalidate());
+    }
+
+    /** Carries a cookie other than the shared ones: perhaps a session, whose reader may see more. */
+    private boolean personal(ServerHttpRequest request) {
+        if (!request.getHeaders().containsHeader(HttpHeaders.COOKIE)) {
+            return false;
+        }
+        for (String name : request.getCookies().keySet()) {
+            if (!sharedCookies.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean fresh(Entry entry) {
@@ -326,7 +342,11 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         }
     }
 
-    /** The answer's lifetime for a shared cache: s-maxage, else max-age; 0 when it may not be shared. */
+    /**
+     * The answer's lifetime for a shared cache: s-maxage, else max-age; 0 when it may not be shared.
+     * {@code s-maxage} alone marks an answer shareable (RFC 9111, 3 and 5.2.2.10), as Next.js marks the
+     * pages it renders once for everyone; {@code max-age} alone does not.
+     */
     static long sharedMaxAgeSeconds(@Nullable List<String> cacheControl) {
         boolean isPublic = false;
         long maxAge = -1;
@@ -342,7 +362,7 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                 maxAge = seconds(directive.substring(8));
             }
         }
-        if (!isPublic) {
+        if (!isPublic && sMaxAge < 0) {
             return 0;
         }
         return Math.max(0, sMaxAge >= 0 ? sMaxAge : maxAge);

@@ -10,13 +10,16 @@ import org.springframework.util.unit.DataSize;
  * What the gateway keeps of the public read answers, and what empties it.
  *
  * @param paths GET/HEAD paths whose anonymous answers may be kept: only those whose service publishes
- *     a message on {@code channel} for every change to them (content's read endpoints)
+ *     a message on one of the {@code channels} for every change to them (content's read endpoints, and
+ *     the web app's public pages, which it announces after it has expired its own copies)
  * @param writeRoutes ids of the service's routes in the gateway's route table: a request with any other
  *     method to one of their paths empties the cache when its answer starts (the writer's next read
  *     sees the write without waiting for the message)
  * @param harmlessWrites writes on those routes that change nothing the kept answers say
- * @param channel Redis pub/sub channel the service announces changes on; the cache serves only while
- *     subscribed to it
+ * @param channels Redis pub/sub channels the services announce changes on: a message on any of them
+ *     empties the cache, which serves only while subscribed to all of them
+ * @param sharedCookies cookies that say nothing about who the reader is (the CSRF token): a request
+ *     carrying any other cookie may be a signed-in reader's, and is always passed on
  * @param maxTtl an answer is kept at most this long, or its own {@code max-age}/{@code s-maxage} if
  *     shorter: the bound on staleness should a change message be lost on its way
  * @param maxEntries and {@code maxBytes} bound memory: when either would be passed, the cache starts
@@ -30,7 +33,8 @@ public record PublicCacheProperties(
         @DefaultValue List<String> paths,
         @DefaultValue List<String> writeRoutes,
         @DefaultValue List<String> harmlessWrites,
-        @DefaultValue("lectern:content:read-changed") String channel,
+        @DefaultValue("lectern:content:read-changed") List<String> channels,
+        @DefaultValue List<String> sharedCookies,
         @DefaultValue("30s") Duration maxTtl,
         @DefaultValue("512") int maxEntries,
         @DefaultValue("8MB") DataSize maxBytes,
