@@ -31,12 +31,12 @@ async function json(url, init = {}) {
   if (!res.ok && !init.allowError) throw new Error(`${init.method ?? "GET"} ${url} -> ${res.status} ${text.slice(0, 300)}`);
   return { status: res.status, body, headers: res.headers };
 }
-async function until(what, fn, timeoutMs = 20_000) {
+async function until(what, fn, timeoutMs = 20_000, pauseMs = 250) {
   const end = Date.now() + timeoutMs;
   let last;
   while (Date.now() < end) {
     try { const v = await fn(); if (v) return v; } catch (e) { last = e; }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pauseMs));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
 }
