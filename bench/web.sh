@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The web app under read load, side by side in one run: the post page through the gateway and straight
-# from the web server (throughput, p50/p95/p99 latency), and the web server's RSS idle and at its peak
-# during the load (sampled every 200 ms).
+# The web app under read load, side by side in one run: the post page through the gateway (answered from
+# the gateway's copy of public pages, ADR 0103, as an anonymous reader is), through the gateway with the
+# copy bypassed (the request carries a cookie other than the CSRF token, as a signed-in reader's does:
+# the gateway proxies it to the web server) and straight from the web server (throughput, p50/p95/p99
+# latency), and the web server's RSS idle and at its peak during the load (sampled every 200 ms).
 #   bench/web.sh [seconds-per-run] [connections]        defaults: 15 s, 32 connections, wrk -t2, each run
 #   after BENCH_WARMUP (default 30) seconds of the same load
 # Then the latency at the target rate rather than at saturation: BENCH_RATE (default 600) pages/s
@@ -75,22 +77,29 @@ done = function(summary, latency, requests)
     summary.requests))
 end
 LUA
-load() { # label url -> one result line, with the web server's peak RSS during the run
-  local peak=0 r
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null 2>&1 # warm-up
-  ( while true; do rss_mb; echo; sleep 0.2; done ) >"$RUN_DIR/rss-$1.txt" &
+load() { # label url [wrk option...] -> one result line, with the web server's peak RSS during the run
+  local peak=0 r label=$1 url=$2
+  shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 # warm-up
+  ( while true; do rss_mb; echo; sleep 0.2; done ) >"$RUN_DIR/rss-$label.txt" &
   local sampler=$!
-  r=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$RUN_DIR/p.lua" "$2" | awk '/^RESULT/{print $2, $3, $4, $5, $6, $7}')
+  r=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$RUN_DIR/p.lua" "$@" "$url" | awk '/^RESULT/{print $2, $3, $4, $5, $6, $7}')
   kill "$sampler" 2>/dev/null || true
-  peak=$(sort -n "$RUN_DIR/rss-$1.txt" | tail -1)
+  peak=$(sort -n "$RUN_DIR/rss-$label.txt" | tail -1)
   read -r rps p50 p95 p99 errors total <<<"$r"
-  printf '%-28s %10s %9s %9s %9s %8s %12s\n' "$1" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak"
+  printf '%-36s %10s %9s %9s %9s %8s %12s\n' "$label" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak"
 }
 echo "post page $PAGE, wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up and ${SECONDS_PER_RUN}s per run, 2-core machine shared with the platform"
 echo "web server RSS idle after warm-up: $IDLE MB (node flags: $(cat "$RUN_DIR/web.node-flags" 2>/dev/null))"
-printf '%-28s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
-load "through the gateway" "$GW$PAGE"
+printf '%-36s %10s %9s %9s %9s %8s %12s\n' "target" "pages/s" "p50 ms" "p95 ms" "p99 ms" "errors" "web RSS peak"
+hits() { curl -fsS "$GW/actuator/prometheus" | awk '/^lectern_gateway_public_cache_total\{.*result="hit"/{printf "%d", $2}'; }
+H0=$(hits)
+load "through the gateway (its copy)" "$GW$PAGE"
+H1=$(hits)
+load "through the gateway (copy bypassed)" "$GW$PAGE" -H "Cookie: bench_reader=1"
+H2=$(hits)
 load "web server directly" "$WEB$PAGE"
+echo "answers from the gateway's copy (lectern_gateway_public_cache_total{result=\"hit\"}, warm-up included): $((H1 - H0)) in the first run, $((H2 - H1)) in the second"
 open_loop() { "$JAVA_HOME/bin/java" -Xmx128m -XX:+UseSerialGC -cp "$CP" io.lectern.bench.gateway.OpenLoopLoad "$1" "$RATE" 5 "$SECONDS_PER_RUN" 32; }
 echo "fixed rate $RATE pages/s offered (open loop, 5 s warm-up, ${SECONDS_PER_RUN} s measured, latency from the intended send time):"
 echo "  through the gateway: $(open_loop "$GW$PAGE")"
