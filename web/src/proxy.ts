@@ -8,6 +8,10 @@ import { isPostSlug, slugStatuses, type SlugStatus } from "./lib/slugStatus.ts";
 import { removedPostHtml } from "./lib/removedPost.ts";
 
 const POST_PATH = /^\/posts\/([^/]+)$/;
+// The pages rendered once for everyone (home, post, series, tags): their answer carries no cookie, so the
+// gateway and any cache in front of it may share it with every anonymous reader (ADR 0103). They embed no
+// CSRF token; the user menu's /bff/session call, made on every page, sets the cookie on a first visit.
+const SHARED_PAGE = /^\/(?:posts\/[^/]+|series(?:\/[^/]+)?|tags(?:\/[^/]+)?)?$/;
 // Browsers keep a 301 without a lifetime forever, and an author may rename a post back; private, since
 // the answer may carry a refreshed session's cookies.
 const STATUS_CACHE_CONTROL = "private, max-age=60";
@@ -65,7 +69,8 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
   for (const c of set) response.cookies.set(c);
-  if (!existingCsrf) {
+  const shared = (request.method === "GET" || request.method === "HEAD") && SHARED_PAGE.test(path);
+  if (!existingCsrf && !shared) {
     response.cookies.set({ name: CSRF_COOKIE, value: csrf, httpOnly: false, secure: secureCookies, sameSite: "lax", path: "/" });
   }
   return response;
