@@ -4,6 +4,7 @@ import io.lectern.gateway.auth.PathRules;
 import io.lectern.gateway.ratelimit.RateLimitFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -327,19 +328,35 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         }
     }
 
+    /**
+     * Stores the entry, then drops others (in the map's order: no particular one) while either bound is
+     * passed, so a crawl through more pages than fit costs a few entries each time, not the whole copy.
+     * An entry alone always fits: {@code max-entry-bytes} is below {@code max-bytes}.
+     */
     private void put(Entry entry) {
         if (entry.generation() != generation.get() || !subscribed) {
             return;
         }
-        if (entries.size() >= props.maxEntries()
-                || storedBytes.addAndGet(entry.body().length) > props.maxBytes().toBytes()) {
-            invalidate();
-            return;
-        }
         Entry replaced = entries.put(entry.key(), entry);
-        if (replaced != null) {
-            storedBytes.addAndGet(-replaced.body().length);
+        storedBytes.addAndGet(entry.body().length - (replaced == null ? 0 : replaced.body().length));
+        long maxBytes = props.maxBytes().toBytes();
+        Iterator<Entry> others = entries.values().iterator();
+        while ((entries.size() > props.maxEntries() || storedBytes.get() > maxBytes) && others.hasNext()) {
+            Entry other = others.next();
+            if (other != entry && entries.remove(other.key(), other)) {
+                storedBytes.addAndGet(-other.body().length);
+            }
         }
+    }
+
+    /** Entries kept now. */
+    public int entryCount() {
+        return entries.size();
+    }
+
+    /** Bytes of the bodies kept now. */
+    public long storedBytes() {
+        return storedBytes.get();
     }
 
     /**

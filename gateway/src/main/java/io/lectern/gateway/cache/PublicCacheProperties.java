@@ -22,8 +22,8 @@ import org.springframework.util.unit.DataSize;
  *     carrying any other cookie may be a signed-in reader's, and is always passed on
  * @param maxTtl an answer is kept at most this long, or its own {@code max-age}/{@code s-maxage} if
  *     shorter: the bound on staleness should a change message be lost on its way
- * @param maxEntries and {@code maxBytes} bound memory: when either would be passed, the cache starts
- *     empty again
+ * @param maxEntries and {@code maxBytes} bound memory: when a new answer passes either, other entries
+ *     are dropped until it fits
  * @param maxEntryBytes a larger answer is passed on and not kept
  * @param resubscribeDelay between attempts to subscribe while Redis cannot be reached
  */

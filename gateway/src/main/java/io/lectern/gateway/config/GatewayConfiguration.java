@@ -188,6 +188,13 @@ class GatewayConfiguration {
         Gauge.builder("lectern.gateway.public.cache.serving", cache, c -> c.serving() ? 1 : 0)
                 .description("1 while the cache hears the services' change messages and may serve")
                 .register(meters);
+        Gauge.builder("lectern.gateway.public.cache.entries", cache, PublicAnswerCache::entryCount)
+                .description("Answers and pages the gateway keeps now (max-entries bounds it)")
+                .register(meters);
+        Gauge.builder("lectern.gateway.public.cache.bytes", cache, PublicAnswerCache::storedBytes)
+                .description("Bytes of the bodies the gateway keeps now (max-bytes bounds it)")
+                .baseUnit("bytes")
+                .register(meters);
         return cache;
     }
 
