@@ -33,6 +33,11 @@ if ! psql_admin -d postgres -tAc "select 1 from pg_database where datname='$DB'"
 fi
 psql_admin -d "$DB" -f "$ROOT/compose/postgres/init/10-lectern.sql" >/dev/null
 
+# The services refuse to start without their secrets (./lectern keeps local ones in its secrets file):
+# the environment's, else throw-away ones for this run.
+SEAL_KEY="${LECTERN_SEAL_KEY:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
+NEWSLETTER_SECRET="${LECTERN_NEWSLETTER_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
+
 port_of() {
   case "$1" in gateway) echo "$PORT_BASE" ;; identity) echo $((PORT_BASE + 1)) ;; content) echo $((PORT_BASE + 2)) ;;
     learning) echo $((PORT_BASE + 3)) ;; ai) echo $((PORT_BASE + 4)) ;; billing) echo $((PORT_BASE + 5)) ;;
@@ -45,7 +50,8 @@ envs_of() {
     LECTERN_LEARNING_URL="http://127.0.0.1:$((p + 3))" LECTERN_AI_URL="http://127.0.0.1:$((p + 4))"
     LECTERN_BILLING_URL="http://127.0.0.1:$((p + 5))" LECTERN_NOTIFY_URL="http://127.0.0.1:$((p + 6))"
     LECTERN_JWKS_URI="http://127.0.0.1:$((p + 1))/.well-known/jwks.json" LECTERN_SMTP_HOST=127.0.0.1
-    LECTERN_SMTP_PORT=$((p + 25)) LECTERN_PUBLIC_URL="http://127.0.0.1:$p")
+    LECTERN_SMTP_PORT=$((p + 25)) LECTERN_PUBLIC_URL="http://127.0.0.1:$p"
+    LECTERN_SEAL_KEY="$SEAL_KEY" LECTERN_NEWSLETTER_SECRET="$NEWSLETTER_SECRET")
 }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
