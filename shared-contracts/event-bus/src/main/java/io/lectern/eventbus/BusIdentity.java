@@ -37,10 +37,6 @@ record BusIdentity(String namespace, String schema, String group, String instanc
         return schema + "." + name;
     }
 
-    String notifyChannel() {
-        return schema + "_outbox";
-    }
-
     static String defaultInstanceId() {
         String host;
         try {

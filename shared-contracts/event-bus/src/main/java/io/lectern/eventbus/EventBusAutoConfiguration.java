@@ -78,8 +78,10 @@ public class EventBusAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(EventPublisher.class)
-    EventPublisher lecternEventPublisher(Schema schema, DataSource dataSource, BusIdentity identity) {
-        return new OutboxEventPublisher(JdbcClient.create(dataSource), EventJson.mapper(), identity, Clock.systemUTC());
+    EventPublisher lecternEventPublisher(
+            Schema schema, DataSource dataSource, BusIdentity identity, OutboxRelay relay) {
+        return new OutboxEventPublisher(
+                JdbcClient.create(dataSource), EventJson.mapper(), identity, Clock.systemUTC(), relay::wake);
     }
 
     @Bean

@@ -6,21 +6,33 @@ import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes events to the outbox in the caller's transaction; the relay publishes them after commit. */
+/**
+ * Writes events to the outbox in the caller's transaction, and wakes the relay once that transaction has
+ * committed (once per transaction, however many events it wrote), so the relay publishes them at once.
+ */
 final class OutboxEventPublisher implements EventPublisher {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
     private final Clock clock;
     private final String insert;
+    /** One instance for every transaction: the manager keeps a set, so it is registered once per transaction. */
+    private final TransactionSynchronization wakeRelayOnCommit;
 
-    OutboxEventPublisher(JdbcClient jdbc, JsonMapper mapper, BusIdentity identity, Clock clock) {
+    OutboxEventPublisher(JdbcClient jdbc, JsonMapper mapper, BusIdentity identity, Clock clock, Runnable wakeRelay) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
+        this.wakeRelayOnCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeRelay.run();
+            }
+        };
         this.insert = "INSERT INTO " + identity.table("outbox")
                 + " (id, aggregate_id, type, payload, occurred_at, trace_id) VALUES (?, ?, ?, ?::jsonb, ?, ?)";
     }
@@ -41,5 +53,8 @@ final class OutboxEventPublisher implements EventPublisher {
                         Timestamp.from(clock.instant()),
                         MDC.get("requestId"))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelayOnCommit);
+        }
     }
 }

@@ -1,17 +1,16 @@
 package io.lectern.eventbus;
 
 import io.lectern.contracts.events.EventEnvelope;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RStreamAsync;
@@ -27,8 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Moves committed outbox rows to the service's stream. A batch is claimed in one short statement
  * ({@code FOR UPDATE SKIP LOCKED}, then leased), so several relays share the work; a row whose
  * aggregate has an earlier unpublished row is never claimed, which keeps each aggregate's order on the
- * stream. Woken by NOTIFY from the outbox trigger on commit, with polling as the fallback: every poll
- * interval when idle, every busy poll interval while it has recently found rows.
+ * stream. Woken in-process after a commit that wrote events through this JVM's {@link EventPublisher}
+ * ({@link #wake()}), with polling as the fallback for rows written any other way (another instance whose
+ * relay is busy, SQL by hand): every poll interval when idle, every busy poll interval while it has
+ * recently found rows. No NOTIFY: PostgreSQL serializes the commits of every transaction that notifies
+ * (ADR 0104).
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -44,7 +46,6 @@ final class OutboxRelay implements SmartLifecycle {
             @Nullable String traceId,
             int attempts) {}
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final RedissonClient redis;
     private final BusIdentity identity;
@@ -55,6 +56,9 @@ final class OutboxRelay implements SmartLifecycle {
     private final String failedSql;
     private final String purgeSql;
     private final String replaySql;
+    /** A permit means "look now": released by {@link #wake()}, at most one outstanding. */
+    private final Semaphore wakeUps = new Semaphore(0);
+
     private volatile boolean running;
     private volatile @Nullable Thread thread;
 
@@ -64,7 +68,6 @@ final class OutboxRelay implements SmartLifecycle {
             BusIdentity identity,
             EventBusProperties.Relay props,
             EventBusMetrics metrics) {
-        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.redis = redis;
         this.identity = identity;
@@ -204,11 +207,14 @@ final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private void wake() {
-        jdbc.sql("SELECT pg_notify(?, '')")
-                .param(identity.notifyChannel())
-                .query()
-                .singleRow();
+    /**
+     * Asks the relay to look at the outbox now instead of at its next poll. Called after a commit that wrote
+     * events; cheap, never blocks, and a call while the relay is working makes it look once more after.
+     */
+    void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
     }
 
     private EventEnvelope envelope(Row row) {
@@ -223,31 +229,28 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        int idleWait = (int) Math.max(1, props.pollInterval().toMillis());
+        int busyWait = Math.clamp(props.busyPollInterval().toMillis(), 1, idleWait);
+        long busyUntil = System.nanoTime();
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN \"" + identity.notifyChannel() + "\"");
+            try {
+                boolean found = false;
+                while (running && relayOnce() > 0) {
+                    // drain: the next batch may hold aggregates' later events unblocked by this one
+                    found = true;
                 }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                int idleWait = (int) Math.max(1, props.pollInterval().toMillis());
-                int busyWait = Math.clamp(props.busyPollInterval().toMillis(), 1, idleWait);
-                long busyUntil = System.nanoTime();
-                while (running) {
-                    boolean found = false;
-                    while (running && relayOnce() > 0) {
-                        // drain: the next batch may hold aggregates' later events unblocked by this one
-                        found = true;
-                    }
-                    long now = System.nanoTime();
-                    if (found) {
-                        busyUntil = now + props.pollInterval().toNanos();
-                    }
-                    // Busy: look again soon even without a NOTIFY, which PostgreSQL can hold back for
-                    // hundreds of milliseconds when the box is saturated (ADR 0007, session 7).
-                    pg.getNotifications(busyUntil - now > 0 ? busyWait : idleWait);
+                long now = System.nanoTime();
+                if (found) {
+                    busyUntil = now + props.pollInterval().toNanos();
                 }
-            } catch (Exception e) {
+                // Busy: look again soon even without a wake-up, for rows committed by another instance.
+                if (wakeUps.tryAcquire(busyUntil - now > 0 ? busyWait : idleWait, TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
@@ -290,6 +293,7 @@ final class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        wake();
         Thread t = thread;
         if (t != null) {
             try {

@@ -7,8 +7,10 @@ import io.lectern.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -31,6 +33,7 @@ final class BusFixture implements AutoCloseable {
     final RedissonClient redis;
     final String namespace;
     final EventBusMetrics metrics = new EventBusMetrics(new SimpleMeterRegistry());
+    private final List<OutboxRelay> relays = new CopyOnWriteArrayList<>();
 
     BusFixture(String jdbcUrl, String redisHost, int redisPort, String namespace) {
         this.dataSource = new HikariDataSource();
@@ -98,11 +101,22 @@ final class BusFixture implements AutoCloseable {
     }
 
     OutboxRelay relay(String instance, EventBusProperties props) {
-        return new OutboxRelay(dataSource, redis, identity("relay", instance), props.relay(), metrics);
+        OutboxRelay relay = new OutboxRelay(dataSource, redis, identity("relay", instance), props.relay(), metrics);
+        relays.add(relay);
+        return relay;
     }
 
+    /**
+     * A publisher that wakes every relay this fixture made after each commit, as if they all ran in its
+     * JVM (in a service, a publisher wakes its own JVM's relay; the others find the rows by polling).
+     */
     EventPublisher publisher() {
-        return new OutboxEventPublisher(jdbc, EventJson.mapper(), identity("publisher", "p"), Clock.systemUTC());
+        return publisher(() -> relays.forEach(OutboxRelay::wake));
+    }
+
+    EventPublisher publisher(Runnable wakeRelay) {
+        return new OutboxEventPublisher(
+                jdbc, EventJson.mapper(), identity("publisher", "p"), Clock.systemUTC(), wakeRelay);
     }
 
     /** Subscriptions recording every PostDeleted into learning.applied under the group's name. */
