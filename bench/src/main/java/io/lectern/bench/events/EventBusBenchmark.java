@@ -115,7 +115,7 @@ public class EventBusBenchmark {
             warmUp(publisher, tx);
             throughput(publisher, tx, throughputEvents, 1);
             throughput(publisher, tx, throughputEvents, 20);
-            latency(publisher, tx, rate, seconds);
+            latency(publisher, tx, rate, seconds, ctx.getBean(JdbcClient.class));
         }
         System.exit(0);
     }
@@ -142,9 +142,10 @@ public class EventBusBenchmark {
     static String streamKey = "";
     static RedissonClient redis;
 
-    private static void latency(EventPublisher publisher, TransactionTemplate tx, int rate, int seconds)
-            throws Exception {
+    private static void latency(
+            EventPublisher publisher, TransactionTemplate tx, int rate, int seconds, JdbcClient jdbc) throws Exception {
         int events = rate * seconds;
+        java.sql.Timestamp phaseStart = java.sql.Timestamp.from(Instant.now());
         reset(events);
         // Watches the stream itself (plain XREAD, no group): a stream id's first part is the millisecond
         // of the relay's XADD, which splits commit-to-handler into relay (commit -> on the stream) and
@@ -205,6 +206,23 @@ public class EventBusBenchmark {
                 n++;
             }
         }
+        // A relay round marks its rows published in one statement (one now()); a handler transaction writes
+        // its inbox rows with one now(): distinct timestamps count the rounds and the transactions.
+        var relayRounds = jdbc.sql(
+                        "SELECT count(DISTINCT published_at), count(*) FROM content.outbox WHERE occurred_at >= ?")
+                .param(phaseStart)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        var handlerTx = jdbc.sql("SELECT count(DISTINCT handled_at), count(*) FROM content.inbox WHERE handled_at >= ?")
+                .param(phaseStart)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        System.out.printf(
+                "  relay rounds %d (%.1f events each); handler transactions %d (%.1f events each)%n",
+                relayRounds[0],
+                relayRounds[1] / (double) Math.max(1, relayRounds[0]),
+                handlerTx[0],
+                handlerTx[1] / (double) Math.max(1, handlerTx[0]));
         if (Boolean.getBoolean("bench.timeline")) {
             printSlowRelayMoments(start);
         }
