@@ -1,4 +1,4 @@
-import { RespConnection, RedisError, type Reply } from "./resp.ts";
+import { check, openNamed, redisFromEnv, type Reply, type RespConnection } from "./resp.ts";
 import { tags as cacheTags } from "./cacheTags.ts";
 
 // Keeps the cached public pages true to content's changes: tails content-service's event stream
@@ -71,9 +71,7 @@ export class ContentEventListener {
     let backoff = 500;
     while (this.running) {
       try {
-        this.conn = await RespConnection.open(this.opts.host, this.opts.port);
-        if (this.opts.password) check(await this.conn.command("AUTH", this.opts.password));
-        check(await this.conn.command("CLIENT", "SETNAME", this.opts.clientName ?? "lectern-web-content-events"));
+        this.conn = await openNamed(this.opts, this.opts.clientName ?? "lectern-web-content-events");
         if (this.lastId === undefined) {
           // start after the newest entry: pages rendered before now are expired by ./lectern at start
           const last = check(await this.conn.command("XREVRANGE", this.opts.stream, "+", "-", "COUNT", "1"));
@@ -112,20 +110,13 @@ export class ContentEventListener {
   }
 }
 
-function check(reply: Reply): Reply {
-  if (reply instanceof RedisError) throw reply;
-  return reply;
-}
-
 /** The listener the web server runs (src/instrumentation.ts), configured like the services. */
 export function startContentEvents(): ContentEventListener | undefined {
   if (process.env.LECTERN_WEB_CONTENT_EVENTS === "off") return undefined;
   const port = Number(process.env.PORT ?? 3000);
   const secret = process.env.LECTERN_WEB_REVALIDATE_SECRET;
   const listener = new ContentEventListener({
-    host: process.env.LECTERN_REDIS_HOST ?? "127.0.0.1",
-    port: Number(process.env.LECTERN_REDIS_PORT ?? 6379),
-    password: process.env.LECTERN_REDIS_PASSWORD || undefined,
+    ...redisFromEnv(),
     stream: `${process.env.LECTERN_EVENTS_NAMESPACE ?? "lectern"}:events:content`,
     expire: async (tags) => {
       const res = await fetch(`http://127.0.0.1:${port}/internal/revalidate`, {

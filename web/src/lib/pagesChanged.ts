@@ -1,4 +1,4 @@
-import { RespConnection, RedisError, type Reply } from "./resp.ts";
+import { check, openNamed, redisFromEnv, type RespConnection } from "./resp.ts";
 
 // Tells the gateway that this server has just expired cached public pages, so that the gateway's own copy
 // of them (its public cache, docs/adr/0103-gateway-keeps-public-pages.md) is emptied too. Sent after the
@@ -20,12 +20,7 @@ export function channelName(namespace = process.env.LECTERN_EVENTS_NAMESPACE ?? 
 export function redisAnnouncer(opts: { host: string; port: number; password?: string; channel: string; clientName?: string }): Announcer {
   let conn: Promise<RespConnection> | undefined;
   const connection = (): Promise<RespConnection> => {
-    conn ??= (async () => {
-      const c = await RespConnection.open(opts.host, opts.port);
-      if (opts.password) check(await c.command("AUTH", opts.password));
-      check(await c.command("CLIENT", "SETNAME", opts.clientName ?? "lectern-web-pages-changed"));
-      return c;
-    })();
+    conn ??= openNamed(opts, opts.clientName ?? "lectern-web-pages-changed");
     return conn;
   };
   const publish = async () => {
@@ -55,20 +50,10 @@ export function redisAnnouncer(opts: { host: string; port: number; password?: st
   };
 }
 
-function check(reply: Reply): Reply {
-  if (reply instanceof RedisError) throw reply;
-  return reply;
-}
-
 let shared: Announcer | undefined;
 
 /** The announcer this server uses, configured like the content-event listener. */
 export function pagesChanged(): Announcer {
-  shared ??= redisAnnouncer({
-    host: process.env.LECTERN_REDIS_HOST ?? "127.0.0.1",
-    port: Number(process.env.LECTERN_REDIS_PORT ?? 6379),
-    password: process.env.LECTERN_REDIS_PASSWORD || undefined,
-    channel: channelName(),
-  });
+  shared ??= redisAnnouncer({ ...redisFromEnv(), channel: channelName() });
   return shared;
 }

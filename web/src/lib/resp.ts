@@ -103,3 +103,37 @@ export class RespConnection {
     this.buffer = at >= this.buffer.length ? Buffer.alloc(0) : this.buffer.subarray(at);
   }
 }
+
+/** The reply, or the Redis error it is thrown as. */
+export function check(reply: Reply): Reply {
+  if (reply instanceof RedisError) throw reply;
+  return reply;
+}
+
+/** Where this server's Redis is: configured like the services (LECTERN_REDIS_HOST/PORT/PASSWORD). */
+export interface RedisAddress {
+  host: string;
+  port: number;
+  password?: string;
+}
+
+export function redisFromEnv(): RedisAddress {
+  return {
+    host: process.env.LECTERN_REDIS_HOST ?? "127.0.0.1",
+    port: Number(process.env.LECTERN_REDIS_PORT ?? 6379),
+    password: process.env.LECTERN_REDIS_PASSWORD || undefined,
+  };
+}
+
+/** A connection, signed in when a password is set, named (CLIENT SETNAME) so an operator sees it in CLIENT LIST. */
+export async function openNamed(address: RedisAddress, clientName: string): Promise<RespConnection> {
+  const c = await RespConnection.open(address.host, address.port);
+  try {
+    if (address.password) check(await c.command("AUTH", address.password));
+    check(await c.command("CLIENT", "SETNAME", clientName));
+    return c;
+  } catch (e) {
+    c.close();
+    throw e;
+  }
+}
