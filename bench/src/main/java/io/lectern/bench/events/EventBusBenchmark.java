@@ -97,9 +97,10 @@ public class EventBusBenchmark {
         String txBatch = System.getProperty("bench.txBatch", "50");
         props.put("lectern.events.consumer.transaction-batch", txBatch);
         System.out.printf(
-                "== consumer: %s lanes, up to %s events per handler transaction; machine: %d cores, load average %s%n",
+                "== consumer: %s lanes, up to %s events per handler transaction; stage split read %s; machine: %d cores, load average %s%n",
                 System.getProperty("bench.lanes", "4"),
                 txBatch,
+                Boolean.getBoolean("bench.watch") ? "live by a second stream reader" : "from the outbox after the run",
                 Runtime.getRuntime().availableProcessors(),
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                         .trim());
@@ -147,14 +148,17 @@ public class EventBusBenchmark {
         int events = rate * seconds;
         java.sql.Timestamp phaseStart = java.sql.Timestamp.from(Instant.now());
         reset(events);
-        // Watches the stream itself (plain XREAD, no group): a stream id's first part is the millisecond
-        // of the relay's XADD, which splits commit-to-handler into relay (commit -> on the stream) and
-        // delivery (on the stream -> handler called: XREADGROUP, dispatch to a lane, queueing).
-        AtomicBoolean watching = new AtomicBoolean(true);
+        // A stream id's first part is the millisecond of the relay's XADD, which splits commit-to-handler
+        // into relay (commit -> on the stream) and delivery (on the stream -> handler called: XREADGROUP,
+        // dispatch to a lane, queueing). The relay keeps each row's stream id in the outbox, read after the
+        // run. BENCH_WATCH=1 instead reads them live with a second reader of the stream (plain XREAD, no
+        // group), as before session 13: that reader is load of its own on the same cores.
+        boolean watch = Boolean.getBoolean("bench.watch");
+        AtomicBoolean watching = new AtomicBoolean(watch);
         RStream<String, String> stream = redis.getStream(streamKey, StringCodec.INSTANCE);
         // from now on: entries of the earlier phases are older (and their posts are not among these)
         StreamMessageId[] last = {new StreamMessageId(System.currentTimeMillis(), 0)};
-        Thread watcher = Thread.ofVirtual().start(() -> {
+        Thread watcher = Thread.ofVirtual().unstarted(() -> {
             while (watching.get()) {
                 var read = stream.read(
                         StreamReadArgs.greaterThan(last[0]).count(1000).timeout(Duration.ofMillis(200)));
@@ -172,15 +176,32 @@ public class EventBusBenchmark {
                 });
             }
         });
+        if (watch) {
+            watcher.start();
+        }
         long start = System.nanoTime();
         produce(publisher, tx, events, 8, rate, 1);
         // the producers' own rate: until the last commit (the drain and the watcher's stop are not theirs)
         double producing = (System.nanoTime() - start) / 1e9;
         await(events, 120);
         double handling = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(500);
-        watching.set(false);
-        watcher.join();
+        if (watch) {
+            Thread.sleep(500);
+            watching.set(false);
+            watcher.join();
+        } else {
+            jdbc.sql(
+                            "SELECT aggregate_id, stream_id FROM content.outbox WHERE occurred_at >= ? AND stream_id IS NOT NULL")
+                    .param(phaseStart)
+                    .query((rs, i) -> ON_STREAM.put(
+                            UUID.fromString(rs.getString(1)),
+                            Long.parseLong(rs.getString(2)
+                                                    .substring(
+                                                            0, rs.getString(2).indexOf('-')))
+                                            * 1_000_000L
+                                    + WALL_TO_NANO))
+                    .list();
+        }
         long[] l = Arrays.copyOf(latencies, events);
         Arrays.sort(l);
         System.out.printf(
