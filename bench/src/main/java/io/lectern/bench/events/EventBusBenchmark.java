@@ -97,7 +97,8 @@ public class EventBusBenchmark {
         String txBatch = System.getProperty("bench.txBatch", "50");
         props.put("lectern.events.consumer.transaction-batch", txBatch);
         System.out.printf(
-                "== consumer: %s lanes, up to %s events per handler transaction; stage split read %s; machine: %d cores, load average %s%n",
+                "== JVM: %s; consumer: %s lanes, up to %s events per handler transaction; stage split read %s; machine: %d cores, load average %s%n",
+                System.getProperty("bench.jit", "as launched"),
                 System.getProperty("bench.lanes", "4"),
                 txBatch,
                 Boolean.getBoolean("bench.watch") ? "live by a second stream reader" : "from the outbox after the run",
@@ -138,7 +139,11 @@ public class EventBusBenchmark {
         System.out.printf(
                 "throughput: %d events, %d per transaction, 8 producer threads: committed in %.2f s, all handled in %.2f s -> %.0f events/s end to end%n",
                 events, perTx, produceSeconds, seconds, events / seconds);
+        SUMMARY.append(String.format(" perTx%d=%.0f", perTx, events / seconds));
     }
+
+    /** One line per run for bench/events.sh's side-by-side table: {@code summary key=value ...}. */
+    static final StringBuilder SUMMARY = new StringBuilder();
 
     static String streamKey = "";
     static RedissonClient redis;
@@ -247,6 +252,9 @@ public class EventBusBenchmark {
         if (Boolean.getBoolean("bench.timeline")) {
             printSlowRelayMoments(start);
         }
+        SUMMARY.append(String.format(
+                " committedPerS=%.0f p50=%.1f p99=%.1f max=%.1f",
+                events / producing, l[events / 2] / 1e6, l[(int) (events * 0.99)] / 1e6, l[events - 1] / 1e6));
         relay = Arrays.copyOf(relay, n);
         delivery = Arrays.copyOf(delivery, n);
         Arrays.sort(relay);
@@ -263,7 +271,11 @@ public class EventBusBenchmark {
                     delivery[(int) (n * 0.90)] / 1e6,
                     delivery[(int) (n * 0.99)] / 1e6,
                     delivery[n - 1] / 1e6);
+            SUMMARY.append(String.format(
+                    " relayP99=%.1f consumerP99=%.1f",
+                    relay[(int) (n * 0.99)] / 1e6, delivery[(int) (n * 0.99)] / 1e6));
         }
+        System.out.println("summary" + SUMMARY);
     }
 
     /**
