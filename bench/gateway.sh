@@ -9,6 +9,9 @@
 # cache and the gateway's public answer cache serve it; a second gateway with its cache off is then
 # measured too, after BENCH_CACHE_OFF_WARMUP seconds of load, default 120); the default is a
 # signed-in reader (JWT checked by the gateway and the service).
+# BENCH_CONTENT_COMPARE="--some.property=value ..." (with BENCH_SERVICE=content) also starts a second
+# content-service with those arguments and prints both services' direct throughput and allocation per
+# request side by side (e.g. "--management.observations.enable.spring.security=true", ADR 0106).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
 # limiter's cost. Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix.
 set -euo pipefail
@@ -63,13 +66,17 @@ if [ "${BENCH_SERVICE:-}" = content ]; then
   psql -q -h 127.0.0.1 -U postgres -d "$BENCH_DB" -f compose/postgres/init/10-lectern.sql >/dev/null
   SEAL_KEY=$(openssl rand -base64 32)  # the service refuses to start without a secret
 JVM_FLAGS=$(sed -n 's/^JVM_FLAGS="\${LECTERN_JAVA_OPTS:-\(.*\)}"$/\1/p' lectern)
-  # shellcheck disable=SC2086
-  LECTERN_SEAL_KEY="$SEAL_KEY" MALLOC_ARENA_MAX=2 PORT=$CONTENT_PORT LECTERN_DB_NAME=$BENCH_DB LECTERN_EVENTS_NAMESPACE="$RUN" \
-  LECTERN_JWKS_URI="$JWKS_URI" LECTERN_JWT_ISSUER="http://bench.lectern" LECTERN_JWT_AUDIENCE=lectern \
-    "$JAVA_HOME/bin/java" $JVM_FLAGS -jar content-service/target/content-service-0.1.0-SNAPSHOT.jar \
-    --logging.level.root=WARN >"$WORK/content.log" 2>&1 &
-  PIDS+=($!)
-  wait_http "http://127.0.0.1:$CONTENT_PORT/actuator/health/readiness"
+  start_content() { # port log extra-args...
+    local port=$1 log=$2; shift 2
+    # shellcheck disable=SC2086
+    LECTERN_SEAL_KEY="$SEAL_KEY" MALLOC_ARENA_MAX=2 PORT=$port LECTERN_DB_NAME=$BENCH_DB LECTERN_EVENTS_NAMESPACE="$RUN" \
+    LECTERN_JWKS_URI="$JWKS_URI" LECTERN_JWT_ISSUER="http://bench.lectern" LECTERN_JWT_AUDIENCE=lectern \
+      "$JAVA_HOME/bin/java" $JVM_FLAGS -jar content-service/target/content-service-0.1.0-SNAPSHOT.jar \
+      "$@" --logging.level.root=WARN >"$log" 2>&1 &
+    PIDS+=($!)
+    wait_http "http://127.0.0.1:$port/actuator/health/readiness"
+  }
+  start_content "$CONTENT_PORT" "$WORK/content.log"
   ADMIN="Authorization: Bearer $(cat "$WORK/token.admin")"
   ID=$(curl -fsS -H "$ADMIN" -H 'Content-Type: application/json' \
     -d '{"title":"Hello world","slug":"hello-world","markdown":"# Hello\n\nA small post read by the gateway benchmark, with **some** text.","excerpt":"A small post.","premium":false,"tags":["bench"]}' \
@@ -183,5 +190,32 @@ import sys
 on, off, direct = map(float, sys.argv[1:])
 print(f"== gateway cache: on {on:.0f} req/s ({on/direct*100:.0f}% of direct), off {off:.0f} req/s ({off/direct*100:.0f}% of direct) -> {on/off:.2f}x")
 PY
+fi
+if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; then
+  # A second content-service on the same database, started with these extra arguments, against the
+  # first, directly (no gateway): warmed alike, then wrk on each back to back. Allocation per request is
+  # the service's own jvm_gc_memory_allocated_bytes_total over its http_server_requests count.
+  OTHER_PORT=$(free_port)
+  # shellcheck disable=SC2086 # a list of arguments
+  start_content "$OTHER_PORT" "$WORK/content-other.log" $BENCH_CONTENT_COMPARE
+  OTHER="http://127.0.0.1:$OTHER_PORT/api/v1/posts/$SLUG"
+  counters() { curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '
+    /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^http_server_requests_seconds_count/ {r += $NF}
+    END {printf "%.0f %.0f", a, r}'; }
+  compare_one() { # port url -> "req/s KB-per-request"
+    local before after rps
+    wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$2" >/dev/null
+    before=$(counters "$1")
+    rps=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$2" | awk '/Requests\/sec/ {print $2}')
+    after=$(counters "$1")
+    awk -v b="$before" -v a="$after" -v rps="$rps" 'BEGIN {split(b, x, " "); split(a, y, " ");
+      printf "%s %.1f", rps, (y[1] - x[1]) / 1024 / (y[2] - x[2])}'
+  }
+  read -r BASE_RPS BASE_KB <<<"$(compare_one "$TARGET_PORT" "$DIRECT")"
+  read -r OTHER_RPS OTHER_KB <<<"$(compare_one "$OTHER_PORT" "$OTHER")"
+  echo "== content-service as configured: $BASE_RPS req/s, $BASE_KB KB allocated per request"
+  echo "== content-service with $BENCH_CONTENT_COMPARE: $OTHER_RPS req/s, $OTHER_KB KB allocated per request"
+  awk -v b="$BASE_RPS" -v o="$OTHER_RPS" -v bk="$BASE_KB" -v ok="$OTHER_KB" \
+    'BEGIN {printf "== as configured / with the extra arguments: throughput %.2fx, allocation per request %.2fx\n", b / o, bk / ok}'
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"

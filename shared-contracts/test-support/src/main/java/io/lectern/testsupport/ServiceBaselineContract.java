@@ -70,6 +70,21 @@ public interface ServiceBaselineContract {
     }
 
     /**
+     * Request metrics stay; Spring Security's observations (one per filter of the chain, with a counter
+     * looked up per filter event) are off: they were more than half of what a signed-in read allocated
+     * (docs/adr/0106).
+     */
+    @Test
+    default void requestMetricsAreKeptWithoutSpringSecurityObservations() throws Exception {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count{")
+                .doesNotContain("spring_security_");
+    }
+
+    /**
      * The service's name in {@code web/openapi/} and at the gateway's {@code /api-docs/<name>}: by default
      * its module's directory (the tests' working directory) without "-service".
      */
