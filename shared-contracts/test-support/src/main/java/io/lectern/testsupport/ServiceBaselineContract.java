@@ -21,6 +21,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -82,6 +83,22 @@ public interface ServiceBaselineContract {
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_count{")
                 .doesNotContain("spring_security_");
+    }
+
+    /**
+     * Not only no-op observations: the security filter chain is not wrapped in Spring Security's
+     * observation decorator at all (SecurityConfiguration's SecurityObservationSettings; with the property
+     * alone the decorator still wrapped every filter and built a context per filter and request).
+     */
+    @Test
+    default void securityFiltersAreNotWrappedInObservations(ApplicationContext context) {
+        // The bean is Spring Security's composite; the FilterChainProxy it delegates to holds the decorator.
+        Object filterChainProxy =
+                ReflectionTestUtils.getField(context.getBean("springSecurityFilterChain"), "springSecurityFilterChain");
+        Object decorator = ReflectionTestUtils.getField(filterChainProxy, "filterChainDecorator");
+        assertThat(decorator).isNotNull();
+        assertThat(decorator.getClass().getName())
+                .isNotEqualTo("org.springframework.security.web.ObservationFilterChainDecorator");
     }
 
     /**
