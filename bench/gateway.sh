@@ -5,13 +5,16 @@
 # Defaults: 1000 req/s open-loop for 20 s (after 10 s warm-up), then wrk -t2 -c64 for 15 s each.
 # BENCH_SERVICE=content measures against the real content-service (its own fresh database, one
 # published post, the small-VPS JVM flags of ./lectern) instead of the JDK HttpServer stand-in.
-# BENCH_READER=anonymous sends the load without a token (the public, cacheable answer: content's read
-# cache and the gateway's public answer cache serve it; a second gateway with its cache off is then
-# measured too, after BENCH_CACHE_OFF_WARMUP seconds of load, default 120); the default is a
-# signed-in reader (JWT checked by the gateway and the service).
+# BENCH_READER=anonymous sends the load without a token; the default is a signed-in reader (JWT checked
+# by the gateway; with the real content-service the post is free, so content marks its answer the same
+# for every reader and the gateway's copy serves both readers, ADR 0107). With BENCH_SERVICE=content a
+# second gateway with its copy off (every request passed on to content) is then measured too, at the
+# fixed rate and with wrk, after BENCH_CACHE_OFF_WARMUP seconds of load (default 120).
 # BENCH_CONTENT_COMPARE="--some.property=value ..." (with BENCH_SERVICE=content) also starts a second
 # content-service with those arguments and prints both services' direct throughput and allocation per
 # request side by side (e.g. "--management.observations.enable.spring.security=true", ADR 0106).
+# BENCH_GATEWAY_JAVA_OPTS="..." adds JVM options to the benchmark's gateways (e.g. a JFR recording:
+# "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" for where its CPU goes).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
 # limiter's cost. Uses the machine's Redis (127.0.0.1:6379) under a per-run key prefix.
 set -euo pipefail
@@ -91,7 +94,8 @@ echo "== direct target: $TARGET_NAME"
 # the service's change messages under the run's namespace (its public answer cache serves only then).
 start_gateway() { # port log extra-args...
   local port=$1 log=$2; shift 2
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k \
+  # shellcheck disable=SC2086 # a list of options
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k ${BENCH_GATEWAY_JAVA_OPTS:-} \
     -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
     -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
     --server.port="$port" \
@@ -170,8 +174,8 @@ on, off = map(float, sys.argv[1:])
 print(f"== limiter: on {on:.0f} req/s, off {off:.0f} req/s -> the limiter costs {(1-on/off)*100:.1f}% of throughput (target <= 10%)")
 PY
 fi
-if [ "${BENCH_READER:-}" = anonymous ]; then
-  # The gateway's public answer cache (ADR 0035) on vs off, same flags, measured back to back.
+if [ "${BENCH_READER:-}" = anonymous ] || [ "${BENCH_SERVICE:-}" = content ]; then
+  # The gateway's public answer cache (ADR 0035, 0107) on vs off, same flags, measured back to back.
   echo "== public answer cache: $(curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
     | grep -E '^lectern_gateway_public_cache' | tr '\n' ' ')"
   NOCACHE_PORT=$(free_port)
@@ -181,9 +185,10 @@ if [ "${BENCH_READER:-}" = anonymous ]; then
   # The first gateway's proxy path stayed cold (its load was answered from the cache), this one's is
   # what gets measured: C2 needs minutes of proxying on 2 shared cores (1,760 -> 2,131 req/s between
   # the second and third minute in session 9).
-  wrk -t2 -c32 -d"${BENCH_CACHE_OFF_WARMUP:-120}s" "$NOCACHE" >/dev/null
-  CACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "$GATEWAY")
-  UNCACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "$NOCACHE")
+  wrk -t2 -c32 -d"${BENCH_CACHE_OFF_WARMUP:-120}s" "${LOAD_HDR[@]}" "$NOCACHE" >/dev/null
+  echo "gateway, copy off, fixed rate: $(load "$NOCACHE" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")"
+  CACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$GATEWAY")
+  UNCACHED_WRK=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$NOCACHE")
   C_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$CACHED_WRK"); U_RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$UNCACHED_WRK")
   python3 - "$C_RPS" "$U_RPS" "$D_RPS" <<'PY'
 import sys
@@ -200,21 +205,21 @@ if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; th
   start_content "$OTHER_PORT" "$WORK/content-other.log" $BENCH_CONTENT_COMPARE
   OTHER="http://127.0.0.1:$OTHER_PORT/api/v1/posts/$SLUG"
   counters() { curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '
-    /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^http_server_requests_seconds_count/ {r += $NF}
-    END {printf "%.0f %.0f", a, r}'; }
-  compare_one() { # port url -> "req/s KB-per-request"
+    /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^jvm_gc_memory_promoted_bytes_total/ {p += $NF}
+    /^http_server_requests_seconds_count/ {r += $NF} END {printf "%.0f %.0f %.0f", a, p, r}'; }
+  compare_one() { # port url -> "req/s KB-allocated-per-request bytes-promoted-per-request"
     local before after rps
     wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$2" >/dev/null
     before=$(counters "$1")
     rps=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$2" | awk '/Requests\/sec/ {print $2}')
     after=$(counters "$1")
     awk -v b="$before" -v a="$after" -v rps="$rps" 'BEGIN {split(b, x, " "); split(a, y, " ");
-      printf "%s %.1f", rps, (y[1] - x[1]) / 1024 / (y[2] - x[2])}'
+      printf "%s %.1f %.0f", rps, (y[1] - x[1]) / 1024 / (y[3] - x[3]), (y[2] - x[2]) / (y[3] - x[3])}'
   }
-  read -r BASE_RPS BASE_KB <<<"$(compare_one "$TARGET_PORT" "$DIRECT")"
-  read -r OTHER_RPS OTHER_KB <<<"$(compare_one "$OTHER_PORT" "$OTHER")"
-  echo "== content-service as configured: $BASE_RPS req/s, $BASE_KB KB allocated per request"
-  echo "== content-service with $BENCH_CONTENT_COMPARE: $OTHER_RPS req/s, $OTHER_KB KB allocated per request"
+  read -r BASE_RPS BASE_KB BASE_PROMOTED <<<"$(compare_one "$TARGET_PORT" "$DIRECT")"
+  read -r OTHER_RPS OTHER_KB OTHER_PROMOTED <<<"$(compare_one "$OTHER_PORT" "$OTHER")"
+  echo "== content-service as configured: $BASE_RPS req/s, $BASE_KB KB allocated and $BASE_PROMOTED bytes promoted to the old generation per request"
+  echo "== content-service with $BENCH_CONTENT_COMPARE: $OTHER_RPS req/s, $OTHER_KB KB allocated and $OTHER_PROMOTED bytes promoted per request"
   awk -v b="$BASE_RPS" -v o="$OTHER_RPS" -v bk="$BASE_KB" -v ok="$OTHER_KB" \
     'BEGIN {printf "== as configured / with the extra arguments: throughput %.2fx, allocation per request %.2fx\n", b / o, bk / ok}'
 fi

@@ -166,13 +166,64 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
     }
 
     @Test
-    void aSignedInReaderIsAlwaysAnsweredByTheService() throws Exception {
+    void aSignedInReaderIsAnsweredByTheServiceUnlessItMarkedTheAnswerTheSameForEveryReader() throws Exception {
         String path = uniquePath();
         get(path);
         HttpResponse<String> signedIn = get(path, "Authorization", KEYS.bearer("reader-1", "reader"));
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.body()).contains("\"served\":2");
         assertThat(signedIn.headers().firstValue("Age")).isEmpty();
+    }
+
+    @Test
+    void anAnswerTheSameForEveryReaderIsKeptFromASignedInReadAndServedToVerifiedReadersAsPrivate() throws Exception {
+        String path = "/api/v1/posts/public-shared-" + UUID.randomUUID();
+        HttpResponse<String> first = get(path, "Authorization", KEYS.bearer("reader-1", "reader"));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("\"served\":1");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(first.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
+                .as("the service's mark never leaves the gateway")
+                .isEmpty();
+
+        HttpResponse<String> another = get(path, "Authorization", KEYS.bearer("reader-2", "reader"));
+        assertThat(another.statusCode()).isEqualTo(200);
+        assertThat(another.body()).isEqualTo(first.body());
+        assertThat(another.headers().firstValue("Age"))
+                .as("served by the gateway")
+                .isPresent();
+        assertThat(another.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(String.join(",", another.headers().allValues("Vary"))).contains("Authorization");
+        assertThat(another.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
+                .isEmpty();
+        assertThat(another.headers().firstValue("X-RateLimit-Remaining"))
+                .as("a copy still counts against the reader's limit")
+                .isPresent();
+
+        HttpResponse<String> anonymous = get(path);
+        assertThat(anonymous.body()).isEqualTo(first.body());
+        assertThat(anonymous.headers().firstValue("Cache-Control"))
+                .as("the anonymous variant, under the service's shared Cache-Control")
+                .hasValue("max-age=30, public");
+        assertThat(anonymous.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
+                .isEmpty();
+
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified =
+                get(path, "Authorization", KEYS.bearer("reader-3", "reader"), "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+
+        // a token that does not verify is refused although the answer is in memory
+        assertThat(get(path, "Authorization", "Bearer " + KEYS.expired("reader-1"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get(path, "Authorization", KEYS.bearer("reader-1", "reader") + "x")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(answeredByContent(path))
+                .as("content answered the first read only")
+                .isEqualTo(1);
     }
 
     @Test

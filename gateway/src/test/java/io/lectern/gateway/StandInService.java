@@ -128,7 +128,16 @@ final class StandInService {
                                         "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
                         exchange.getResponseHeaders().add("X-Nextjs-Cache", "HIT");
                     } else {
-                        exchange.getResponseHeaders().add("Cache-Control", "public, max-age=30");
+                        boolean signedIn = exchange.getRequestHeaders().containsKey("Authorization");
+                        if (path.contains("/public-shared-")) {
+                            // as content answers a free post: the same for every reader, private to a
+                            // signed-in one, marked so for the gateway (ADR 0107)
+                            exchange.getResponseHeaders()
+                                    .add("Cache-Control", signedIn ? "no-store, private" : "max-age=30, public");
+                            exchange.getResponseHeaders().add("Lectern-Shared-Cache-Control", "max-age=30, public");
+                        } else {
+                            exchange.getResponseHeaders().add("Cache-Control", "public, max-age=30");
+                        }
                         exchange.getResponseHeaders().add("Vary", "Authorization");
                         exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + served + "\"");
                     }

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * content-service, PostgreSQL and Redis started by {@code ./lectern up}. An answer the gateway served
  * itself carries {@code Age} (content never sends one). An edit through the gateway is visible on the
  * next read; a change made straight in the database reaches the gateway as content's Redis message,
- * well within the 30 s the copy could otherwise live.
+ * well within the 30 s the copy could otherwise live. A signed-in reader gets the same copy, marked
+ * private, only with a token the gateway verified (ADR 0107).
  */
 class PublicAnswerCacheSystemTest {
 
@@ -80,12 +81,26 @@ class PublicAnswerCacheSystemTest {
         HttpResponse<String> copy = readFromTheGateway(slug);
         assertThat(title(copy)).isEqualTo(title);
         assertThat(copy.headers().firstValue("Cache-Control")).hasValue("max-age=30, public");
+        // a free post reads the same for everyone: content marks it so and the gateway hands its copy
+        // to a reader whose token it verified, marked private as content marks it (ADR 0107)
         HttpResponse<String> signedIn =
                 Stack.get(Stack.gateway("/api/v1/posts/" + slug), "Authorization", "Bearer " + author);
         assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).isEqualTo(copy.body());
         assertThat(signedIn.headers().firstValue("Age"))
-                .as("a signed-in reader is answered by content")
+                .as("served by the gateway")
+                .isPresent();
+        assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(signedIn.headers().firstValue("Lectern-Shared-Cache-Control"))
+                .as("content's mark stays inside")
                 .isEmpty();
+        assertThat(Stack.get(
+                                Stack.gateway("/api/v1/posts/" + slug),
+                                "Authorization",
+                                "Bearer " + author.substring(0, author.length() - 4) + "AAAA")
+                        .statusCode())
+                .as("a token that does not verify, although the answer is in memory")
+                .isEqualTo(401);
 
         HttpResponse<String> edit = Stack.HTTP.send(
                 HttpRequest.newBuilder(URI.create(Stack.gateway("/api/v1/admin/posts/" + id)))

@@ -53,6 +53,13 @@ public final class PublicReadCache extends OncePerRequestFilter {
      */
     public static final String SAME_FOR_EVERYONE = PublicReadCache.class.getName() + ".sameForEveryone";
 
+    /**
+     * On every answer that is the same for every reader, signed in or not: the {@code Cache-Control} it
+     * has when shared. The gateway keeps such answers and serves them to readers whose token it verified
+     * (ADR 0107); it never passes the header on.
+     */
+    public static final String SHARED_CACHE_CONTROL = "Lectern-Shared-Cache-Control";
+
     private static final String REPLAYED = PublicReadCache.class.getName() + ".replayed";
     private static final String PRIVATE = "no-store, private";
 
@@ -158,6 +165,10 @@ public final class PublicReadCache extends OncePerRequestFilter {
         String contentType = wrapper.getContentType();
         boolean sameForEveryone = isPublic(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))
                 || (signedIn && Boolean.TRUE.equals(request.getAttribute(SAME_FOR_EVERYONE)));
+        if (sameForEveryone) {
+            // tells the gateway it may keep this answer and hand it to any reader (ADR 0107)
+            wrapper.setHeader(SHARED_CACHE_CONTROL, publicControl);
+        }
         if (sameForEveryone
                 && "GET".equals(method)
                 && contentType != null

@@ -123,6 +123,9 @@ class ReadCacheTest extends ContentApiTest {
         assertThat(anonymous.json().path("bodyIncluded").asBoolean()).isFalse();
         assertThat(anonymous.json().path("html").isNull()).isTrue();
         assertThat(anonymous.header("Cache-Control")).contains("no-store").contains("private");
+        assertThat(anonymous.header(PublicReadCache.SHARED_CACHE_CONTROL))
+                .as("a premium answer is never marked for the gateway to share")
+                .isEmpty();
         long hits = cache.hits();
         get(path, null).expect(200);
         assertThat(cache.hits()).as("a premium post's answer is not stored").isEqualTo(hits);
@@ -131,6 +134,7 @@ class ReadCacheTest extends ContentApiTest {
         assertThat(premiumReader.json().path("html").asString()).contains("Free for now");
         assertThat(premiumReader.header("Cache-Control")).contains("no-store").contains("private");
         assertThat(premiumReader.header("Vary")).containsIgnoringCase("Authorization");
+        assertThat(premiumReader.header(PublicReadCache.SHARED_CACHE_CONTROL)).isEmpty();
     }
 
     @Test
@@ -295,6 +299,7 @@ class ReadCacheTest extends ContentApiTest {
             assertThat(r.header("ETag")).as(path).isNotEmpty();
             assertThat(r.header("Content-Type")).as(path).startsWith("application/json");
             assertThat(r.header("X-Request-Id")).as(path).isNotEmpty();
+            assertThat(r.header(PublicReadCache.SHARED_CACHE_CONTROL)).as(path).isEqualTo("max-age=30, public");
         }
     }
 
@@ -305,6 +310,10 @@ class ReadCacheTest extends ContentApiTest {
         String token = bearer(UUID.randomUUID(), "reader");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Response first = get(path, token).expect(200);
+            assertThat(first.header("Cache-Control")).contains("no-store").contains("private");
+            assertThat(first.header(PublicReadCache.SHARED_CACHE_CONTROL))
+                    .as("the same for every reader: the gateway may keep it as the public answer (ADR 0107)")
+                    .isEqualTo("max-age=30, public");
             long hits = cache.hits();
             Response second = get(path, token).expect(200);
             assertThat(cache.hits()).as("second signed-in read is a cache hit").isEqualTo(hits + 1);
@@ -312,6 +321,7 @@ class ReadCacheTest extends ContentApiTest {
             assertThat(second.header("Cache-Control")).contains("no-store").contains("private");
             assertThat(second.header("Vary")).containsIgnoringCase("Authorization");
             assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+            assertThat(second.header(PublicReadCache.SHARED_CACHE_CONTROL)).isEqualTo("max-age=30, public");
         });
         // the anonymous reader gets the same answer from the same entry, marked public
         long hits = cache.hits();
@@ -345,6 +355,7 @@ class ReadCacheTest extends ContentApiTest {
                 .as("a premium answer is not served from memory")
                 .isEqualTo(hits);
         assertThat(again.json().path("html").asString()).contains("Paid body");
+        assertThat(again.header(PublicReadCache.SHARED_CACHE_CONTROL)).isEmpty();
         Response anonymous = get(path, null).expect(200);
         assertThat(anonymous.json().path("html").isNull()).isTrue();
         assertThat(cache.hits()).isEqualTo(hits);

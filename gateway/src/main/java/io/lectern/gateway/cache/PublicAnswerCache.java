@@ -1,5 +1,6 @@
 package io.lectern.gateway.cache;
 
+import io.lectern.gateway.auth.Caller;
 import io.lectern.gateway.auth.PathRules;
 import io.lectern.gateway.ratelimit.RateLimitFilter;
 import java.util.ArrayList;
@@ -56,11 +57,28 @@ import reactor.core.publisher.Mono;
  * (the services vary their answers by it). A request is served an entry only if every header the
  * answer varies by has the value it had for the request that stored it. {@code If-None-Match} with the
  * entry's {@code ETag} gets a 304.
+ *
+ * <p>Signed-in readers (ADR 0107): a service marks an answer that is the same for every reader, signed
+ * in or not, with {@value #SHARED_CACHE_CONTROL} (the {@code Cache-Control} it has when shared: content's
+ * free post, list, series and tag reads). Such an answer is stored from a signed-in reader's request too
+ * (under that {@code Cache-Control}, as the anonymous variant), and an entry so marked is served to a
+ * signed-in reader whose token this gateway has verified, marked {@code no-store, private} as the
+ * service marks it for them; a request with a token that did not verify never reaches this filter. The
+ * header never leaves the gateway.
  */
 public final class PublicAnswerCache implements WebFilter, Ordered {
 
     /** After the rate limit: a cached answer still counts against the reader's limit. */
     public static final int ORDER = RateLimitFilter.ORDER + 10;
+
+    /**
+     * Set by a service on an answer that is the same for every reader, signed in or not; its value is
+     * the {@code Cache-Control} the answer has when shared (ADR 0107).
+     */
+    public static final String SHARED_CACHE_CONTROL = "Lectern-Shared-Cache-Control";
+
+    /** What a signed-in reader's copy is marked: the service marks its answers to them so. */
+    static final String PRIVATE = "no-store, private";
 
     /** Never replayed: the gateway sets them for each answer, or they describe one connection. */
     private static final Set<String> NOT_REPLAYED = Set.of(
@@ -74,11 +92,13 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             "x-ratelimit-limit",
             "x-ratelimit-remaining",
             "x-ratelimit-reset",
-            "x-ratelimit-policy");
+            "x-ratelimit-policy",
+            SHARED_CACHE_CONTROL.toLowerCase(Locale.ROOT));
 
     /** A request header the answer varies by, and its value for the request that stored it. */
     record Varied(String name, @Nullable String value) {}
 
+    /** @param everyReader the service marked it the same for every reader: signed-in ones may have it */
     record Entry(
             String key,
             long generation,
@@ -87,7 +107,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             List<Map.Entry<String, String>> headers,
             List<Varied> vary,
             @Nullable String etag,
-            byte[] body) {}
+            byte[] body,
+            boolean everyReader) {}
 
     private final PublicCacheProperties props;
     private final PathRules paths;
@@ -157,29 +178,41 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         PathContainer path = request.getPath().pathWithinApplication();
         boolean get = HttpMethod.GET.equals(method);
         if (get || HttpMethod.HEAD.equals(method)) {
-            if (!paths.matches(HttpMethod.GET, path)
-                    || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                    || personal(request)) {
+            if (!paths.matches(HttpMethod.GET, path)) {
+                return chain.filter(exchange);
+            }
+            HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+            exchange.getResponse().beforeCommit(() -> {
+                responseHeaders.remove(SHARED_CACHE_CONTROL);
+                return Mono.empty();
+            });
+            // a token reaches this filter only once verified here (AuthenticationFilter answers 401
+            // otherwise); the caller is checked all the same, so an unverified one is always passed on
+            boolean signedIn = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            if ((signedIn && Caller.of(exchange) == null) || personal(request)) {
                 return chain.filter(exchange);
             }
             String key = key(request);
             if (subscribed) {
                 Entry hit = entries.get(key);
-                if (hit != null && fresh(hit) && sameVariant(hit, request.getHeaders())) {
+                if (hit != null
+                        && fresh(hit)
+                        && (!signedIn || hit.everyReader())
+                        && sameVariant(hit, request.getHeaders(), signedIn)) {
                     hits.increment();
                     // read the request to its end first (a GET's is empty): an answer written while
                     // Reactor Netty was still reading it left the connection's next request unread
                     // (PublicAnswerKeepAliveTest)
                     return request.getBody()
                             .doOnNext(DataBufferUtils::release)
-                            .then(Mono.defer(() -> serve(hit, exchange, get)));
+                            .then(Mono.defer(() -> serve(hit, exchange, get, signedIn)));
                 }
             }
             misses.increment();
             if (!get || !subscribed) {
                 return chain.filter(exchange);
             }
-            Recorder recorder = new Recorder(exchange, key, generation.get());
+            Recorder recorder = new Recorder(exchange, key, generation.get(), signedIn);
             return chain.filter(exchange.mutate().response(recorder).build());
         }
         if (HttpMethod.OPTIONS.equals(method)
@@ -208,8 +241,12 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         return entry.generation() == generation.get() && nanoTime.getAsLong() - entry.expiresAt() < 0;
     }
 
-    private static boolean sameVariant(Entry entry, HttpHeaders request) {
+    /** A signed-in reader's token is not compared: the entry is the same for every verified reader. */
+    private static boolean sameVariant(Entry entry, HttpHeaders request, boolean signedIn) {
         for (Varied varied : entry.vary()) {
+            if (signedIn && varied.name().equals("authorization")) {
+                continue;
+            }
             if (!Objects.equals(varied.value(), joined(request, varied.name()))) {
                 return false;
             }
@@ -217,11 +254,14 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         return true;
     }
 
-    private Mono<Void> serve(Entry entry, ServerWebExchange exchange, boolean withBody) {
+    private Mono<Void> serve(Entry entry, ServerWebExchange exchange, boolean withBody, boolean signedIn) {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         for (Map.Entry<String, String> header : entry.headers()) {
             headers.add(header.getKey(), header.getValue());
+        }
+        if (signedIn) {
+            headers.set(HttpHeaders.CACHE_CONTROL, PRIVATE);
         }
         headers.set(HttpHeaders.AGE, Long.toString((nanoTime.getAsLong() - entry.storedAt()) / 1_000_000_000L));
         String etag = entry.etag();
@@ -247,13 +287,15 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         private final ServerWebExchange exchange;
         private final String key;
         private final long readIn;
+        private final boolean signedIn;
         private final Map<String, Integer> before = new HashMap<>();
 
-        Recorder(ServerWebExchange exchange, String key, long readIn) {
+        Recorder(ServerWebExchange exchange, String key, long readIn, boolean signedIn) {
             super(exchange.getResponse());
             this.exchange = exchange;
             this.key = key;
             this.readIn = readIn;
+            this.signedIn = signedIn;
             exchange.getResponse()
                     .getHeaders()
                     .forEach((name, values) -> before.put(name.toLowerCase(Locale.ROOT), values.size()));
@@ -261,7 +303,9 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            long ttl = storableFor(getHeaders());
+            String shared = getHeaders().getFirst(SHARED_CACHE_CONTROL);
+            getHeaders().remove(SHARED_CACHE_CONTROL);
+            long ttl = storableFor(getHeaders(), shared);
             if (ttl <= 0 || !HttpStatus.OK.equals(getStatusCode())) {
                 return super.writeWith(body);
             }
@@ -277,14 +321,18 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                     .flatMap(bytes -> {
                         // a body shorter than announced (the service went away) is passed on, not kept
                         if (bytes.length == length) {
-                            store(bytes, ttl);
+                            store(bytes, ttl, shared);
                         }
                         return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
                     });
         }
 
-        /** How long the answer may be kept, in nanoseconds; 0 when it may not be. */
-        private long storableFor(HttpHeaders headers) {
+        /**
+         * How long the answer may be kept, in nanoseconds; 0 when it may not be. A signed-in reader's
+         * answer is kept only when the service marked it the same for every reader, for as long as its
+         * shared {@code Cache-Control} allows.
+         */
+        private long storableFor(HttpHeaders headers, @Nullable String shared) {
             long length = headers.getContentLength();
             if (length < 0
                     || length > props.maxEntryBytes().toBytes()
@@ -292,23 +340,35 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                     || headers.containsHeader(HttpHeaders.CONTENT_RANGE)) {
                 return 0;
             }
-            long maxAge = sharedMaxAgeSeconds(headers.get(HttpHeaders.CACHE_CONTROL));
+            if (signedIn && shared == null) {
+                return 0;
+            }
+            long maxAge = sharedMaxAgeSeconds(
+                    signedIn ? List.of(Objects.requireNonNull(shared)) : headers.get(HttpHeaders.CACHE_CONTROL));
             return maxAge <= 0 ? 0 : Math.min(maxAge * 1_000_000_000L, maxTtlNanos);
         }
 
-        private void store(byte[] body, long ttl) {
+        /**
+         * @param shared the service's {@value #SHARED_CACHE_CONTROL}: the entry is then the anonymous
+         *     variant whatever the request's token, under that {@code Cache-Control}
+         */
+        private void store(byte[] body, long ttl, @Nullable String shared) {
             List<Varied> vary = new ArrayList<>();
             HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
             for (String name : tokens(getHeaders().get(HttpHeaders.VARY))) {
                 if (name.equals("*")) {
                     return;
                 }
-                vary.add(new Varied(name, joined(requestHeaders, name)));
+                boolean anyReader = shared != null && name.equals("authorization");
+                vary.add(new Varied(name, anyReader ? null : joined(requestHeaders, name)));
             }
             List<Map.Entry<String, String>> replayed = new ArrayList<>();
+            if (shared != null) {
+                replayed.add(Map.entry(HttpHeaders.CACHE_CONTROL, shared));
+            }
             getHeaders().forEach((name, values) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (NOT_REPLAYED.contains(lower)) {
+                if (NOT_REPLAYED.contains(lower) || (shared != null && lower.equals("cache-control"))) {
                     return;
                 }
                 for (int i = before.getOrDefault(lower, 0); i < values.size(); i++) {
@@ -324,7 +384,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                     List.copyOf(replayed),
                     List.copyOf(vary),
                     getHeaders().getETag(),
-                    body));
+                    body,
+                    shared != null));
         }
     }
 
