@@ -11,8 +11,9 @@
 # second gateway with its copy off (every request passed on to content) is then measured too, at the
 # fixed rate and with wrk, after BENCH_CACHE_OFF_WARMUP seconds of load (default 120).
 # BENCH_CONTENT_COMPARE="--some.property=value ..." (with BENCH_SERVICE=content) also starts a second
-# content-service with those arguments and prints both services' direct throughput and allocation per
-# request side by side (e.g. "--management.observations.enable.spring.security=true", ADR 0106).
+# content-service with those arguments and prints both services' direct throughput (two wrk rounds in
+# alternating order), fixed-rate latency, allocated and promoted bytes per request and full collections
+# side by side (e.g. "--management.observations.enable.spring.security=true", ADR 0106).
 # BENCH_GATEWAY_JAVA_OPTS="..." adds JVM options to the benchmark's gateways (e.g. a JFR recording:
 # "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" for where its CPU goes).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
@@ -198,29 +199,45 @@ PY
 fi
 if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; then
   # A second content-service on the same database, started with these extra arguments, against the
-  # first, directly (no gateway): warmed alike, then wrk on each back to back. Allocation per request is
-  # the service's own jvm_gc_memory_allocated_bytes_total over its http_server_requests count.
+  # first, directly (no gateway). Both are warmed alike, then measured in two rounds, the second in the
+  # other order (the service measured second runs colder: it got less of the machine while the first was
+  # loaded): wrk on each, then the fixed rate on each. Allocated and promoted bytes per request and the
+  # full collections come from each service's own Micrometer counters around its measured runs.
   OTHER_PORT=$(free_port)
   # shellcheck disable=SC2086 # a list of arguments
   start_content "$OTHER_PORT" "$WORK/content-other.log" $BENCH_CONTENT_COMPARE
   OTHER="http://127.0.0.1:$OTHER_PORT/api/v1/posts/$SLUG"
-  counters() { curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '
-    /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^jvm_gc_memory_promoted_bytes_total/ {p += $NF}
-    /^http_server_requests_seconds_count/ {r += $NF} END {printf "%.0f %.0f %.0f", a, p, r}'; }
-  compare_one() { # port url -> "req/s KB-allocated-per-request bytes-promoted-per-request"
-    local before after rps
-    wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$2" >/dev/null
-    before=$(counters "$1")
-    rps=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$2" | awk '/Requests\/sec/ {print $2}')
-    after=$(counters "$1")
-    awk -v b="$before" -v a="$after" -v rps="$rps" 'BEGIN {split(b, x, " "); split(a, y, " ");
-      printf "%s %.1f %.0f", rps, (y[1] - x[1]) / 1024 / (y[3] - x[3]), (y[2] - x[2]) / (y[3] - x[3])}'
+  counters() { # port -> "allocated promoted requests full-collections full-collection-seconds"
+    curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '
+      /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^jvm_gc_memory_promoted_bytes_total/ {p += $NF}
+      /^http_server_requests_seconds_count/ {r += $NF}
+      /^jvm_gc_pause_seconds_count\{.*major/ {n += $NF} /^jvm_gc_pause_seconds_sum\{.*major/ {t += $NF}
+      END {printf "%.0f %.0f %.0f %.0f %.3f", a, p, r, n, t}'; }
+  declare -A RPS=() LAT=() BEFORE=() AFTER=()
+  for t in base other; do
+    url=$DIRECT; [ $t = other ] && url=$OTHER
+    wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$url" >/dev/null
+  done
+  for t in base other; do port=$TARGET_PORT; [ $t = other ] && port=$OTHER_PORT; BEFORE[$t]=$(counters "$port"); done
+  for order in "base other" "other base"; do
+    for t in $order; do
+      url=$DIRECT; [ $t = other ] && url=$OTHER
+      RPS[$t]="${RPS[$t]:-} $(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$url" | awk '/Requests\/sec/ {print $2}')"
+    done
+  done
+  for t in base other; do
+    url=$DIRECT; [ $t = other ] && url=$OTHER
+    LAT[$t]=$(load "$url" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")
+  done
+  for t in base other; do port=$TARGET_PORT; [ $t = other ] && port=$OTHER_PORT; AFTER[$t]=$(counters "$port"); done
+  summary() { # t label
+    awk -v b="${BEFORE[$1]}" -v a="${AFTER[$1]}" -v rps="${RPS[$1]}" -v label="$2" -v lat="${LAT[$1]}" 'BEGIN {
+      split(b, x, " "); split(a, y, " "); n = split(rps, r, " "); s = 0; for (i = 1; i <= n; i++) s += r[i]
+      req = y[3] - x[3]
+      printf "== content-service %s: %.0f req/s (wrk rounds:%s), %.1f KB allocated and %.0f bytes promoted per request, %d full collections (%.0f ms in all) in %d requests; at the fixed rate: %s\n",
+        label, s / n, rps, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req, y[4] - x[4], (y[5] - x[5]) * 1000, req, lat }'
   }
-  read -r BASE_RPS BASE_KB BASE_PROMOTED <<<"$(compare_one "$TARGET_PORT" "$DIRECT")"
-  read -r OTHER_RPS OTHER_KB OTHER_PROMOTED <<<"$(compare_one "$OTHER_PORT" "$OTHER")"
-  echo "== content-service as configured: $BASE_RPS req/s, $BASE_KB KB allocated and $BASE_PROMOTED bytes promoted to the old generation per request"
-  echo "== content-service with $BENCH_CONTENT_COMPARE: $OTHER_RPS req/s, $OTHER_KB KB allocated and $OTHER_PROMOTED bytes promoted per request"
-  awk -v b="$BASE_RPS" -v o="$OTHER_RPS" -v bk="$BASE_KB" -v ok="$OTHER_KB" \
-    'BEGIN {printf "== as configured / with the extra arguments: throughput %.2fx, allocation per request %.2fx\n", b / o, bk / ok}'
+  summary base "as configured"
+  summary other "with $BENCH_CONTENT_COMPARE"
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"

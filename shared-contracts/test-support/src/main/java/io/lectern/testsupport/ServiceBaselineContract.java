@@ -102,6 +102,58 @@ public interface ServiceBaselineContract {
     }
 
     /**
+     * A keep-alive connection stays open past Tomcat's default of 100 requests: the gateway's pooled
+     * connections are not re-opened every 100 requests (docs/adr/0108).
+     */
+    @Test
+    default void aKeepAliveConnectionCarriesMoreThanAHundredRequests() throws Exception {
+        byte[] request = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 1; i <= 150; i++) {
+                out.write(request);
+                out.flush();
+                String status = in.readLine();
+                assertThat(status).as("answer %d", i).startsWith("HTTP/1.1 200");
+                int length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Integer.parseInt(lower.substring(15).trim());
+                    }
+                    chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+                    close |= lower.startsWith("connection:") && lower.contains("close");
+                }
+                assertThat(close).as("answer %d closes the connection", i).isFalse();
+                assertThat(chunked || length > 0).as("answer %d has a body", i).isTrue();
+                StringBuilder body = new StringBuilder();
+                if (chunked) {
+                    for (int size = Integer.parseInt(in.readLine().trim(), 16);
+                            size > 0;
+                            size = Integer.parseInt(in.readLine().trim(), 16)) {
+                        char[] chunk = new char[size];
+                        assertThat(in.read(chunk, 0, size)).isEqualTo(size);
+                        body.append(chunk);
+                        in.readLine();
+                    }
+                    in.readLine();
+                } else {
+                    char[] all = new char[length];
+                    assertThat(in.read(all, 0, length)).isEqualTo(length);
+                    body.append(all);
+                }
+                assertThat(body.toString()).as("answer %d", i).contains("UP");
+            }
+        }
+    }
+
+    /**
      * The service's name in {@code web/openapi/} and at the gateway's {@code /api-docs/<name>}: by default
      * its module's directory (the tests' working directory) without "-service".
      */

@@ -34,6 +34,11 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         // (which extends the same base class) and drop its field errors and request id.
         d.put("spring.mvc.problemdetails.enabled", "false");
         d.put("server.tomcat.threads.max", "50");
+        // Tomcat closes a keep-alive connection after 100 requests by default: behind the gateway that
+        // is a reconnect every 100 requests, and each connection's objects lived long enough to be
+        // promoted, filling the 64 MB heap's old generation (a full collection every 10-60 s under load).
+        // The gateway's pool ends its connections after a minute instead (ADR 0108).
+        d.put("server.tomcat.max-keep-alive-requests", "-1");
         d.put("server.tomcat.max-swallow-size", "2MB");
         d.put("spring.servlet.multipart.max-file-size", "10MB");
         d.put("spring.servlet.multipart.max-request-size", "11MB");
