@@ -192,6 +192,15 @@ class RedisDownTest extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> !publicAnswers.serving());
         assertThat(get(path).body()).as("no copy served while deaf").contains("\"served\":2");
         assertThat(get(path).body()).as("none kept while deaf").contains("\"served\":3");
+        // an answer the service marked the same for every reader is passed on too, without the mark
+        String shared = "/api/v1/posts/public-shared-" + java.util.UUID.randomUUID();
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> passedOn = get(shared, "Authorization", KEYS.bearer("reader-1", "reader"));
+            assertThat(passedOn.body()).contains("\"served\":" + i);
+            assertThat(passedOn.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+            assertThat(passedOn.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
+                    .isEmpty();
+        }
 
         REDIS.start();
         await().atMost(Duration.ofSeconds(40)).until(publicAnswers::serving);

@@ -170,9 +170,6 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!props.enabled()) {
-            return chain.filter(exchange);
-        }
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         PathContainer path = request.getPath().pathWithinApplication();
@@ -181,11 +178,15 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             if (!paths.matches(HttpMethod.GET, path)) {
                 return chain.filter(exchange);
             }
+            // the service's mark is for this gateway only, whether the copy is on or not
             HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
             exchange.getResponse().beforeCommit(() -> {
                 responseHeaders.remove(SHARED_CACHE_CONTROL);
                 return Mono.empty();
             });
+            if (!props.enabled()) {
+                return chain.filter(exchange);
+            }
             // a token reaches this filter only once verified here (AuthenticationFilter answers 401
             // otherwise); the caller is checked all the same, so an unverified one is always passed on
             boolean signedIn = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
@@ -215,7 +216,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             Recorder recorder = new Recorder(exchange, key, generation.get(), signedIn);
             return chain.filter(exchange.mutate().response(recorder).build());
         }
-        if (HttpMethod.OPTIONS.equals(method)
+        if (!props.enabled()
+                || HttpMethod.OPTIONS.equals(method)
                 || !writePaths.matches(method, path)
                 || harmlessWrites.matches(method, path)) {
             return chain.filter(exchange);
