@@ -213,31 +213,33 @@ if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; th
       /^http_server_requests_seconds_count/ {r += $NF}
       /^jvm_gc_pause_seconds_count\{.*major/ {n += $NF} /^jvm_gc_pause_seconds_sum\{.*major/ {t += $NF}
       END {printf "%.0f %.0f %.0f %.0f %.3f", a, p, r, n, t}'; }
+  declare -A URL=([base]=$DIRECT [other]=$OTHER) PORT=([base]=$TARGET_PORT [other]=$OTHER_PORT)
   declare -A RPS=() LAT=() BEFORE=() AFTER=()
-  for t in base other; do
-    url=$DIRECT; [ $t = other ] && url=$OTHER
-    wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$url" >/dev/null
-  done
-  for t in base other; do port=$TARGET_PORT; [ $t = other ] && port=$OTHER_PORT; BEFORE[$t]=$(counters "$port"); done
+  for t in base other; do wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "${URL[$t]}" >/dev/null; done
+  for t in base other; do BEFORE[$t]=$(counters "${PORT[$t]}"); done
   for order in "base other" "other base"; do
     for t in $order; do
-      url=$DIRECT; [ $t = other ] && url=$OTHER
-      RPS[$t]="${RPS[$t]:-} $(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "$url" | awk '/Requests\/sec/ {print $2}')"
+      RPS[$t]="${RPS[$t]:-} $(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "${URL[$t]}" | awk '/Requests\/sec/ {print $2}')"
     done
   done
-  for t in base other; do
-    url=$DIRECT; [ $t = other ] && url=$OTHER
-    LAT[$t]=$(load "$url" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")
-  done
-  for t in base other; do port=$TARGET_PORT; [ $t = other ] && port=$OTHER_PORT; AFTER[$t]=$(counters "$port"); done
-  summary() { # t label
-    awk -v b="${BEFORE[$1]}" -v a="${AFTER[$1]}" -v rps="${RPS[$1]}" -v label="$2" -v lat="${LAT[$1]}" 'BEGIN {
+  for t in base other; do LAT[$t]=$(load "${URL[$t]}" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG"); done
+  for t in base other; do AFTER[$t]=$(counters "${PORT[$t]}"); done
+  figures() { # t -> "req/s KB-allocated bytes-promoted full-collections full-ms requests p99-ms"
+    awk -v b="${BEFORE[$1]}" -v a="${AFTER[$1]}" -v rps="${RPS[$1]}" -v lat="${LAT[$1]}" 'BEGIN {
       split(b, x, " "); split(a, y, " "); n = split(rps, r, " "); s = 0; for (i = 1; i <= n; i++) s += r[i]
-      req = y[3] - x[3]
-      printf "== content-service %s: %.0f req/s (wrk rounds:%s), %.1f KB allocated and %.0f bytes promoted per request, %d full collections (%.0f ms in all) in %d requests; at the fixed rate: %s\n",
-        label, s / n, rps, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req, y[4] - x[4], (y[5] - x[5]) * 1000, req, lat }'
+      req = y[3] - x[3]; p99 = lat; sub(/.*p99=/, "", p99); sub(/ms.*/, "", p99)
+      printf "%.0f %.1f %.0f %d %.0f %d %s", s / n, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req,
+        y[4] - x[4], (y[5] - x[5]) * 1000, req, p99 }'
+  }
+  summary() { # t label
+    local f; read -r -a f <<<"$(figures "$1")"
+    echo "== content-service $2: ${f[0]} req/s (wrk rounds:${RPS[$1]}), ${f[1]} KB allocated and ${f[2]} bytes promoted per request, ${f[3]} full collections (${f[4]} ms in all) in ${f[5]} requests; at the fixed rate: ${LAT[$1]}"
   }
   summary base "as configured"
   summary other "with $BENCH_CONTENT_COMPARE"
+  read -r -a B <<<"$(figures base)"; read -r -a O <<<"$(figures other)"
+  awk -v b="${B[*]}" -v o="${O[*]}" 'BEGIN {split(b, x, " "); split(o, y, " ");
+    printf "== as configured / with the extra arguments: throughput %.2fx, allocated per request %.2fx, promoted per request %.2fx, fixed-rate p99 %.2fx\n",
+      x[1] / y[1], x[2] / y[2], (y[3] > 0 ? x[3] / y[3] : 0), x[7] / y[7] }'
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"

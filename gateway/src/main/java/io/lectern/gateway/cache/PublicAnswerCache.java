@@ -78,7 +78,7 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
     public static final String SHARED_CACHE_CONTROL = "Lectern-Shared-Cache-Control";
 
     /** What a signed-in reader's copy is marked: the service marks its answers to them so. */
-    static final String PRIVATE = "no-store, private";
+    private static final String PRIVATE = "no-store, private";
 
     /** Never replayed: the gateway sets them for each answer, or they describe one connection. */
     private static final Set<String> NOT_REPLAYED = Set.of(
@@ -178,20 +178,14 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             if (!paths.matches(HttpMethod.GET, path)) {
                 return chain.filter(exchange);
             }
-            // the service's mark is for this gateway only, whether the copy is on or not
-            HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
-            exchange.getResponse().beforeCommit(() -> {
-                responseHeaders.remove(SHARED_CACHE_CONTROL);
-                return Mono.empty();
-            });
             if (!props.enabled()) {
-                return chain.filter(exchange);
+                return passOn(exchange, chain);
             }
             // a token reaches this filter only once verified here (AuthenticationFilter answers 401
             // otherwise); the caller is checked all the same, so an unverified one is always passed on
             boolean signedIn = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
             if ((signedIn && Caller.of(exchange) == null) || personal(request)) {
-                return chain.filter(exchange);
+                return passOn(exchange, chain);
             }
             String key = key(request);
             if (subscribed) {
@@ -211,10 +205,10 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             }
             misses.increment();
             if (!get || !subscribed) {
-                return chain.filter(exchange);
+                return passOn(exchange, chain);
             }
             Recorder recorder = new Recorder(exchange, key, generation.get(), signedIn);
-            return chain.filter(exchange.mutate().response(recorder).build());
+            return passOn(exchange.mutate().response(recorder).build(), chain);
         }
         if (!props.enabled()
                 || HttpMethod.OPTIONS.equals(method)
@@ -224,6 +218,19 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         }
         exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(this::invalidate));
         return chain.filter(exchange).doFinally(signal -> invalidate());
+    }
+
+    /**
+     * Sends a read of the copy's paths on to the service. A service's {@value #SHARED_CACHE_CONTROL} is
+     * for this gateway only: it is taken off the answer before it leaves, kept or not, copy on or off.
+     */
+    private static Mono<Void> passOn(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        exchange.getResponse().beforeCommit(() -> {
+            headers.remove(SHARED_CACHE_CONTROL);
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
     }
 
     /** Carries a cookie other than the shared ones: perhaps a session, whose reader may see more. */
@@ -306,7 +313,6 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             String shared = getHeaders().getFirst(SHARED_CACHE_CONTROL);
-            getHeaders().remove(SHARED_CACHE_CONTROL);
             long ttl = storableFor(getHeaders(), shared);
             if (ttl <= 0 || !HttpStatus.OK.equals(getStatusCode())) {
                 return super.writeWith(body);

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.lectern.testsupport.openapi.OpenApiDocuments;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
@@ -108,12 +114,12 @@ public interface ServiceBaselineContract {
     @Test
     default void aKeepAliveConnectionCarriesMoreThanAHundredRequests() throws Exception {
         byte[] request = ("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+                .getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(10_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             for (int i = 1; i <= 150; i++) {
                 out.write(request);
                 out.flush();
@@ -123,7 +129,7 @@ public interface ServiceBaselineContract {
                 boolean chunked = false;
                 boolean close = false;
                 for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
-                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    String lower = header.toLowerCase(Locale.ROOT);
                     if (lower.startsWith("content-length:")) {
                         length = Integer.parseInt(lower.substring(15).trim());
                     }
