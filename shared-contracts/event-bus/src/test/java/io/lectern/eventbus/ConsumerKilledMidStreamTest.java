@@ -66,7 +66,7 @@ class ConsumerKilledMidStreamTest {
             String[] next = {"c-1", "c-2", "c-2", "c-3", "c-4"};
             for (int kill = 1; kill < next.length; kill++) {
                 long target = (long) kill * EVENTS / next.length;
-                await().atMost(Duration.ofSeconds(90)).until(() -> bus.applied(group) >= target);
+                await().atMost(Duration.ofSeconds(90)).until(() -> bus.applied(group, run + "-") >= target);
                 consumer.destroyForcibly().waitFor();
                 // alternately a new consumer name (claims the dead one's entries) or the same one (re-reads its own)
                 consumer = start(bus, group, next[kill]);
@@ -75,7 +75,7 @@ class ConsumerKilledMidStreamTest {
 
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> bus.distinctApplied(group) >= EVENTS);
+                    .until(() -> bus.distinctApplied(group, run + "-") >= EVENTS);
             relay.stop();
 
             Set<UUID> produced = new HashSet<>(bus.jdbc
@@ -84,8 +84,8 @@ class ConsumerKilledMidStreamTest {
                     .query(UUID.class)
                     .list());
             List<UUID> applied = bus.jdbc
-                    .sql("SELECT event_id FROM learning.applied WHERE consumer = ?")
-                    .param(group)
+                    .sql("SELECT event_id FROM learning.applied WHERE consumer = ? AND aggregate_id LIKE ?")
+                    .params(group, run + "-%")
                     .query(UUID.class)
                     .list();
             assertThat(produced).hasSize(EVENTS);

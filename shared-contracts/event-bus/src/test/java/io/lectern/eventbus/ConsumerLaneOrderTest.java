@@ -55,7 +55,7 @@ class ConsumerLaneOrderTest {
             consumer.ensureGroup();
             Thread thread = Thread.ofVirtual().start(consumer);
             long expected = (long) AGGREGATES * VERSIONS;
-            await().atMost(Duration.ofSeconds(60)).until(() -> bus.applied(group) >= expected);
+            await().atMost(Duration.ofSeconds(60)).until(() -> bus.applied(group, run + "-") >= expected);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> bus.redis
                                     .getStream(bus.namespace + ":events:" + BusFixture.SCHEMA, StringCodec.INSTANCE)
@@ -65,8 +65,8 @@ class ConsumerLaneOrderTest {
             consumer.stop();
             thread.join();
 
-            assertThat(bus.applied(group)).isEqualTo(expected);
-            assertThat(bus.distinctApplied(group)).isEqualTo(expected);
+            assertThat(bus.applied(group, run + "-")).isEqualTo(expected);
+            assertThat(bus.distinctApplied(group, run + "-")).isEqualTo(expected);
             for (int a = 0; a < AGGREGATES; a++) {
                 List<Long> versions = bus.jdbc
                         .sql(

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -55,10 +57,15 @@ class RedisLostTest {
             Instant before = Instant.now().minusSeconds(1);
 
             publish(bus, run, 50);
-            await().atMost(Duration.ofSeconds(20)).until(() -> bus.applied(live) == 50);
-            long streamed = bus.redis
-                    .getStream(bus.namespace + ":events:learning", StringCodec.INSTANCE)
-                    .size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> bus.applied(live, run + "-") == 50);
+            long streamed = bus
+                    .redis
+                    .<String, String>getStream(bus.namespace + ":events:learning", StringCodec.INSTANCE)
+                    .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
+                    .values()
+                    .stream()
+                    .filter(fields -> fields.get(StreamEntries.AGGREGATE_ID).startsWith(run + "-"))
+                    .count();
             assertThat(streamed).isEqualTo(50);
 
             // Redis dies and comes back with nothing (a new, empty data directory)
