@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 
 /** Routes reach the service that owns them; each stand-in records what arrives. */
 class GatewayRoutingTest extends GatewayTestSupport {
@@ -30,6 +33,15 @@ class GatewayRoutingTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"service\":\"" + owner + "\"");
         assertThat(SERVICES.get(owner).last(path)).isNotNull();
+    }
+
+    @Test
+    void noGrpcHeaderFiltersRunOnTheProxyPath(@Autowired List<HttpHeadersFilter> headersFilters) {
+        // the gRPC request filter copied every proxied request's headers (ADR 0109); the others stay
+        assertThat(headersFilters)
+                .isNotEmpty()
+                .noneMatch(f -> f.getClass().getSimpleName().startsWith("GRPC"));
+        assertThat(headersFilters).anyMatch(f -> f instanceof RemoveHopByHopHeadersFilter);
     }
 
     @Test
