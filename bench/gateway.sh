@@ -14,6 +14,9 @@
 # content-service with those arguments and prints both services' direct throughput (two wrk rounds in
 # alternating order), fixed-rate latency, allocated and promoted bytes per request and full collections
 # side by side (e.g. "--management.observations.enable.spring.security=true", ADR 0106).
+# BENCH_GATEWAY_COMPARE_JAR=path/to/other/gateway.jar and/or BENCH_GATEWAY_COMPARE="--some.property=value"
+# also run two gateways with their copy off (every request proxied), this build's and the other, and
+# print the same side-by-side figures for the proxy path (e.g. the jar of an earlier commit).
 # BENCH_GATEWAY_JAVA_OPTS="..." adds JVM options to the benchmark's gateways (e.g. a JFR recording:
 # "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" for where its CPU goes).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
@@ -98,7 +101,7 @@ start_gateway() { # port log extra-args...
   # shellcheck disable=SC2086 # a list of options
   "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k ${BENCH_GATEWAY_JAVA_OPTS:-} \
     -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
-    -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar \
+    -jar "${GATEWAY_JAR:-gateway/target/gateway-0.1.0-SNAPSHOT.jar}" \
     --server.port="$port" \
     --LECTERN_CONTENT_URL="http://127.0.0.1:$TARGET_PORT" \
     --lectern.security.jwk-set-uri="$JWKS_URI" \
@@ -197,49 +200,76 @@ on, off, direct = map(float, sys.argv[1:])
 print(f"== gateway cache: on {on:.0f} req/s ({on/direct*100:.0f}% of direct), off {off:.0f} req/s ({off/direct*100:.0f}% of direct) -> {on/off:.2f}x")
 PY
 fi
-if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; then
-  # A second content-service on the same database, started with these extra arguments, against the
-  # first, directly (no gateway). Both are warmed alike, then measured in two rounds, the second in the
-  # other order (the service measured second runs colder: it got less of the machine while the first was
-  # loaded): wrk on each, then the fixed rate on each. Allocated and promoted bytes per request and the
-  # full collections come from each service's own Micrometer counters around its measured runs.
-  OTHER_PORT=$(free_port)
-  # shellcheck disable=SC2086 # a list of arguments
-  start_content "$OTHER_PORT" "$WORK/content-other.log" $BENCH_CONTENT_COMPARE
-  OTHER="http://127.0.0.1:$OTHER_PORT/api/v1/posts/$SLUG"
+# Two apps measured side by side: both warmed alike, then two rounds, the second in the other order (the
+# app measured second runs colder: it got less of the machine while the first was loaded): wrk on each;
+# then the fixed rate on each, also twice in alternating order (near saturation the order alone moved p99
+# 6x); the p99 compared is the mean of the two. Allocated and promoted bytes per request and the full collections come
+# from each app's own Micrometer counters around its measured runs.
+#   compare_two WHAT BASE_URL BASE_PORT BASE_LABEL OTHER_URL OTHER_PORT OTHER_LABEL REQUEST_COUNTER
+compare_two() {
+  local what=$1 counter=$8
+  declare -A URL=([base]=$2 [other]=$5) PORT=([base]=$3 [other]=$6) LABEL=([base]=$4 [other]=$7)
+  declare -A RPS=() LAT=() BEFORE=() AFTER=()
   counters() { # port -> "allocated promoted requests full-collections full-collection-seconds"
-    curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk '
+    curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk -v c="^${counter}" '
       /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^jvm_gc_memory_promoted_bytes_total/ {p += $NF}
-      /^http_server_requests_seconds_count/ {r += $NF}
+      $0 ~ c {r += $NF}
       /^jvm_gc_pause_seconds_count\{.*major/ {n += $NF} /^jvm_gc_pause_seconds_sum\{.*major/ {t += $NF}
       END {printf "%.0f %.0f %.0f %.0f %.3f", a, p, r, n, t}'; }
-  declare -A URL=([base]=$DIRECT [other]=$OTHER) PORT=([base]=$TARGET_PORT [other]=$OTHER_PORT)
-  declare -A RPS=() LAT=() BEFORE=() AFTER=()
-  for t in base other; do wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "${URL[$t]}" >/dev/null; done
   for t in base other; do BEFORE[$t]=$(counters "${PORT[$t]}"); done
   for order in "base other" "other base"; do
     for t in $order; do
       RPS[$t]="${RPS[$t]:-} $(wrk -t2 -c64 -d"${WRK_SECONDS}s" "${LOAD_HDR[@]}" "${URL[$t]}" | awk '/Requests\/sec/ {print $2}')"
     done
   done
-  for t in base other; do LAT[$t]=$(load "${URL[$t]}" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG"); done
+  for order in "base other" "other base"; do
+    for t in $order; do
+      LAT[$t]="${LAT[$t]:+${LAT[$t]} | }$(load "${URL[$t]}" "$RATE" 10 "$MEASURE" 32 "$LOAD_ARG")"
+    done
+  done
   for t in base other; do AFTER[$t]=$(counters "${PORT[$t]}"); done
   figures() { # t -> "req/s KB-allocated bytes-promoted full-collections full-ms requests p99-ms"
     awk -v b="${BEFORE[$1]}" -v a="${AFTER[$1]}" -v rps="${RPS[$1]}" -v lat="${LAT[$1]}" 'BEGIN {
       split(b, x, " "); split(a, y, " "); n = split(rps, r, " "); s = 0; for (i = 1; i <= n; i++) s += r[i]
-      req = y[3] - x[3]; p99 = lat; sub(/.*p99=/, "", p99); sub(/ms.*/, "", p99)
-      printf "%.0f %.1f %.0f %d %.0f %d %s", s / n, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req,
+      req = y[3] - x[3]; m = split(lat, l, " [|] "); p99 = 0
+      for (i = 1; i <= m; i++) { v = l[i]; sub(/.*p99=/, "", v); sub(/ms.*/, "", v); p99 += v / m }
+      printf "%.0f %.1f %.0f %d %.0f %d %.2f", s / n, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req,
         y[4] - x[4], (y[5] - x[5]) * 1000, req, p99 }'
   }
-  summary() { # t label
-    local f; read -r -a f <<<"$(figures "$1")"
-    echo "== content-service $2: ${f[0]} req/s (wrk rounds:${RPS[$1]}), ${f[1]} KB allocated and ${f[2]} bytes promoted per request, ${f[3]} full collections (${f[4]} ms in all) in ${f[5]} requests; at the fixed rate: ${LAT[$1]}"
-  }
-  summary base "as configured"
-  summary other "with $BENCH_CONTENT_COMPARE"
+  local t f
+  for t in base other; do
+    read -r -a f <<<"$(figures "$t")"
+    echo "== $what ${LABEL[$t]}: ${f[0]} req/s (wrk rounds:${RPS[$t]}), ${f[1]} KB allocated and ${f[2]} bytes promoted per request, ${f[3]} full collections (${f[4]} ms in all) in ${f[5]} requests; at the fixed rate (mean p99 ${f[6]} ms): ${LAT[$t]}"
+  done
   read -r -a B <<<"$(figures base)"; read -r -a O <<<"$(figures other)"
-  awk -v b="${B[*]}" -v o="${O[*]}" 'BEGIN {split(b, x, " "); split(o, y, " ");
-    printf "== as configured / with the extra arguments: throughput %.2fx, allocated per request %.2fx, promoted per request %.2fx, fixed-rate p99 %.2fx\n",
-      x[1] / y[1], x[2] / y[2], (y[3] > 0 ? x[3] / y[3] : 0), x[7] / y[7] }'
+  awk -v b="${B[*]}" -v o="${O[*]}" -v l1="${LABEL[base]}" -v l2="${LABEL[other]}" 'BEGIN {split(b, x, " "); split(o, y, " ");
+    printf "== %s / %s: throughput %.2fx, allocated per request %.2fx, promoted per request %.2fx, fixed-rate p99 %.2fx\n",
+      l1, l2, x[1] / y[1], x[2] / y[2], (y[3] > 0 ? x[3] / y[3] : 0), x[7] / y[7] }'
+}
+if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; then
+  # A second content-service on the same database, started with these extra arguments, against the
+  # first, directly (no gateway).
+  OTHER_PORT=$(free_port)
+  # shellcheck disable=SC2086 # a list of arguments
+  start_content "$OTHER_PORT" "$WORK/content-other.log" $BENCH_CONTENT_COMPARE
+  OTHER="http://127.0.0.1:$OTHER_PORT/api/v1/posts/$SLUG"
+  for u in "$DIRECT" "$OTHER"; do wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$u" >/dev/null; done
+  compare_two content-service "$DIRECT" "$TARGET_PORT" "as configured" "$OTHER" "$OTHER_PORT" \
+    "with $BENCH_CONTENT_COMPARE" http_server_requests_seconds_count
+fi
+if [ -n "${BENCH_GATEWAY_COMPARE_JAR:-}${BENCH_GATEWAY_COMPARE:-}" ]; then
+  # Two gateways with their copy off (every request proxied), this build's and one from another jar
+  # and/or with extra arguments, each warmed for BENCH_CACHE_OFF_WARMUP seconds (default 120).
+  A_PORT=$(free_port); B_PORT=$(free_port)
+  start_gateway "$A_PORT" "$WORK/gateway-a.log" --lectern.gateway.public-cache.enabled=false
+  # shellcheck disable=SC2086 # a list of arguments
+  GATEWAY_JAR="${BENCH_GATEWAY_COMPARE_JAR:-gateway/target/gateway-0.1.0-SNAPSHOT.jar}" start_gateway "$B_PORT" "$WORK/gateway-b.log" \
+    --lectern.gateway.public-cache.enabled=false ${BENCH_GATEWAY_COMPARE:-}
+  for p in "$A_PORT" "$B_PORT"; do wait_http "http://127.0.0.1:$p/actuator/health"; done
+  A_URL="http://127.0.0.1:$A_PORT/api/v1/posts/$SLUG"; B_URL="http://127.0.0.1:$B_PORT/api/v1/posts/$SLUG"
+  for u in "$A_URL" "$B_URL"; do wrk -t2 -c32 -d"${BENCH_CACHE_OFF_WARMUP:-120}s" "${LOAD_HDR[@]}" "$u" >/dev/null; done
+  compare_two "gateway (copy off)" "$A_URL" "$A_PORT" "this build" "$B_URL" "$B_PORT" \
+    "${BENCH_GATEWAY_COMPARE_JAR:+$(basename "$BENCH_GATEWAY_COMPARE_JAR")}${BENCH_GATEWAY_COMPARE:+ with $BENCH_GATEWAY_COMPARE}" \
+    spring_cloud_gateway_requests_seconds_count
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"
