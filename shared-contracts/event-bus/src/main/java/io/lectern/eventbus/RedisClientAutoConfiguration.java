@@ -22,7 +22,11 @@ import org.springframework.core.env.Environment;
  * of them used: every service talks to Redisson directly). docs/adr/0005.
  *
  * <p>Redisson's defaults (16 worker and 32 Netty threads) are sized for a big server; a service here
- * makes a handful of Redis calls at a time, and every thread costs memory on a small VPS.
+ * makes a handful of Redis calls at a time, and every thread costs memory on a small VPS. Likewise its
+ * 24 connections opened at start-up and kept open: a service's busiest moment holds one blocking stream
+ * read per producer it hears (at most six) and a few short calls, so it keeps 8
+ * ({@code lectern.redis.connection-minimum-idle-size}) and opens more on demand, up to Redisson's 64
+ * ({@code lectern.redis.connection-pool-size}); ADR 0110.
  * {@code lectern.redis.lazy-initialization=true} makes Redisson connect on first use instead of at
  * start-up: the image build's AOT-cache training run sets it (no Redis there).
  */
@@ -46,7 +50,10 @@ public class RedisClientAutoConfiguration {
         int port = env.getProperty("spring.data.redis.port", Integer.class, 6379);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress((ssl ? "rediss://" : "redis://") + host + ":" + port)
-                .setDatabase(env.getProperty("spring.data.redis.database", Integer.class, 0));
+                .setDatabase(env.getProperty("spring.data.redis.database", Integer.class, 0))
+                .setConnectionMinimumIdleSize(
+                        env.getProperty("lectern.redis.connection-minimum-idle-size", Integer.class, 8))
+                .setConnectionPoolSize(env.getProperty("lectern.redis.connection-pool-size", Integer.class, 64));
         String username = env.getProperty("spring.data.redis.username");
         if (username != null && !username.isBlank()) {
             config.setUsername(username);

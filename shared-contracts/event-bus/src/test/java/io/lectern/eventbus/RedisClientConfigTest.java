@@ -22,7 +22,9 @@ class RedisClientConfigTest {
                 .withProperty("spring.data.redis.connect-timeout", "1500ms")
                 .withProperty("lectern.redis.threads", "3")
                 .withProperty("lectern.redis.netty-threads", "5")
-                .withProperty("lectern.redis.lazy-initialization", "true");
+                .withProperty("lectern.redis.lazy-initialization", "true")
+                .withProperty("lectern.redis.connection-minimum-idle-size", "2")
+                .withProperty("lectern.redis.connection-pool-size", "16");
 
         Config config = RedisClientAutoConfiguration.config(env);
 
@@ -35,10 +37,12 @@ class RedisClientConfigTest {
         assertThat(config.getThreads()).isEqualTo(3);
         assertThat(config.getNettyThreads()).isEqualTo(5);
         assertThat(config.isLazyInitialization()).isTrue();
+        assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(2);
+        assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(16);
     }
 
     @Test
-    void defaultsToALocalRedisWithFewThreadsAndNoCredentials() {
+    void defaultsToALocalRedisWithFewThreadsFewKeptConnectionsAndNoCredentials() {
         Config config = RedisClientAutoConfiguration.config(new MockEnvironment());
 
         assertThat(config.useSingleServer().getAddress()).isEqualTo("redis://127.0.0.1:6379");
@@ -46,5 +50,8 @@ class RedisClientConfigTest {
         assertThat(config.getThreads()).isEqualTo(4);
         assertThat(config.getNettyThreads()).isEqualTo(4);
         assertThat(config.isLazyInitialization()).isFalse();
+        // 8 kept open, not Redisson's 24; up to 64 on demand
+        assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(8);
+        assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(64);
     }
 }
