@@ -123,6 +123,11 @@ for name in postgres redis-server; do
     "$([ "$INFRA" = compose ] && echo "as compose runs it" || echo "the machine's shared server")" "$n"
   total_pss=$((total_pss + pss))
 done
+if [ "$INFRA" = compose ]; then
+  # Redis's clients: every service keeps its Redisson pool's idle connections open (ADR 0110).
+  redis-cli -p "$LECTERN_REDIS_PORT" info clients | tr -d '\r' | grep -E '^connected_clients:' | sed 's/^/redis /'
+  redis-cli -p "$LECTERN_REDIS_PORT" info memory | tr -d '\r' | grep -E '^(used_memory|mem_clients_normal):' | sed 's/^/redis /'
+fi
 printf '\nlargest JVM RSS: %.1f MB (target <= 160 MB)\n' "$(echo "$worst/1024" | bc -l)"
 printf 'seven JVMs RSS: %.1f MB (of which anonymous: %.1f MB)\n' "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_anon/1024" | bc -l)"
 [ -z "${web_rss:-}" ] || printf 'web app RSS: %.1f MB (target <= 120 MB)\n' "$(echo "$web_rss/1024" | bc -l)"

@@ -9,6 +9,9 @@
 # FLAGS are ./lectern's own (JVM_FLAGS / JVM_FLAGS_GATEWAY, so LECTERN_JAVA_OPTS[_GATEWAY] apply).
 # Target (quality bar): each service ready <= 3 s after its JVM starts.
 #   bench/startup.sh [--rounds N] [APP...]      (apps: identity content learning ai billing notify gateway)
+# BENCH_STARTUP_COMPARE="--some.property=value ..." adds a fourth way, aot with those arguments to the
+# app, in the same rounds (the AOT cache is trained without them). BENCH_STARTUP_MODES="aot aot+" measures
+# only those ways.
 # Uses the jars in each module's target/ (build them first), its own database (lectern_startup) and
 # ports 19080+. PostgreSQL and Redis must be running (./lectern setup). Apps start one at a time.
 set -euo pipefail
@@ -63,6 +66,8 @@ run_once() {
     fatjar) args=(-jar "$JAR") ;;
     extracted) args=(-jar "$XJAR") ;;
     aot) args=(-XX:AOTCache="$AOT" -jar "$XJAR") ;;
+    # shellcheck disable=SC2206 # a list of arguments
+    aot+) args=(-XX:AOTCache="$AOT" -jar "$XJAR" ${BENCH_STARTUP_COMPARE:-}) ;;
   esac
   envs_of "$app"
   local log="$WORK/$app-$mode.log" t0 t1 pid rss
@@ -90,6 +95,10 @@ echo "==> bench/startup.sh: $ROUNDS round(s), $(nproc) cores, load average $(cut
 echo "    flags: $JVM_FLAGS"
 [ "$JVM_FLAGS_GATEWAY" = "$JVM_FLAGS" ] || echo "    gateway flags: $JVM_FLAGS_GATEWAY"
 RESULTS="$WORK/results.txt"; : >"$RESULTS"
+MODES=(fatjar extracted aot); [ -z "${BENCH_STARTUP_COMPARE:-}" ] || MODES+=(aot+)
+# shellcheck disable=SC2206 # a list of modes
+[ -z "${BENCH_STARTUP_MODES:-}" ] || MODES=($BENCH_STARTUP_MODES)
+[ -z "${BENCH_STARTUP_COMPARE:-}" ] || echo "    aot+ = aot with: $BENCH_STARTUP_COMPARE"
 for app in "${APPS[@]}"; do
   module=$([ "$app" = gateway ] && echo gateway || echo "$app-service")
   JAR=$(ls "$ROOT/$module"/target/*.jar 2>/dev/null | grep -v original | head -1) || true
@@ -105,7 +114,7 @@ for app in "${APPS[@]}"; do
     || { echo "$app: training run failed; log: $dir/training.log" >&2; exit 1; }
   printf '%-9s AOT cache trained in %d ms, %d MB\n' "$app" $(($(now_ms) - t0)) $(($(stat -c %s "$AOT") / 1048576))
   for r in $(seq "$ROUNDS"); do
-    for mode in fatjar extracted aot; do
+    for mode in "${MODES[@]}"; do
       echo "$app $mode $(run_once "$app" "$mode")" | tee -a "$RESULTS" | sed 's/^/    /'
     done
   done
@@ -113,16 +122,20 @@ done
 
 echo
 echo "Medians over $ROUNDS round(s): ready = launch to readiness UP (ms); Spring = 'Started ... in' (s); JVM = 'process running for' (s); RSS at ready (MB)"
-printf '%-9s | %-27s | %-27s | %-27s | %s\n' app "fatjar ready/Spring/JVM/RSS" "extracted ready/Spring/JVM/RSS" "aot ready/Spring/JVM/RSS" "aot vs fatjar (ready)"
+header=$(printf '%-9s' app); for mode in "${MODES[@]}"; do header="$header | $(printf '%-27s' "$mode ready/Spring/JVM/RSS")"; done
+echo "$header | aot vs fatjar (ready)$([ -z "${BENCH_STARTUP_COMPARE:-}" ] || echo ' | aot+ vs aot (ready, RSS)')"
 for app in "${APPS[@]}"; do
   line=$(printf '%-9s' "$app"); declare -A med=()
-  for mode in fatjar extracted aot; do
+  declare -A rss=()
+  for mode in "${MODES[@]}"; do
     m=(); for col in 3 4 5 6; do m+=("$(awk -v a="$app" -v mo="$mode" -v c="$col" '$1==a && $2==mo {print $c}' "$RESULTS" | median)"); done
-    med[$mode]=${m[0]}
+    med[$mode]=${m[0]}; rss[$mode]=${m[3]}
     line="$line | $(printf '%6s ms %5s s %5s s %4s MB' "${m[@]}")"
   done
-  line="$line | $(awk -v a="${med[aot]}" -v f="${med[fatjar]}" 'BEGIN{printf "%.0f %%", 100*a/f}')"
+  line="$line | $(awk -v a="${med[aot]:-}" -v f="${med[fatjar]:-}" 'BEGIN{if (a == "" || f == "") print "-"; else printf "%.0f %%", 100*a/f}')"
+  [ -z "${BENCH_STARTUP_COMPARE:-}" ] || line="$line | $(awk -v x="${med[aot+]}" -v a="${med[aot]}" -v xr="${rss[aot+]}" -v ar="${rss[aot]}" \
+    'BEGIN{printf "%+.0f ms, %+.1f MB", x-a, xr-ar}')"
   echo "$line"
-  unset med
+  unset med rss
 done
 echo "(raw figures: $RESULTS)"
