@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -138,10 +141,19 @@ final class BusFixture implements AutoCloseable {
         return new StreamConsumer(redis, SCHEMA, identity, props.consumer(), dispatcher, metrics);
     }
 
-    /*
-     * The outbox is shared by every test of the run (one schema), and a relay publishes every row it finds
-     * there, also rows another test left unpublished: a test counts only its own run's aggregates.
-     */
+    // The outbox is shared by every test of the run (one schema), and a relay publishes every row it finds
+    // there, also rows another test left unpublished: a test looks only at its own run's aggregates.
+
+    /** The entries on this fixture's stream whose aggregate id starts with {@code aggregatePrefix}, in order. */
+    List<Map<String, String>> streamed(String aggregatePrefix) {
+        return redis
+                .<String, String>getStream(namespace + ":events:" + SCHEMA, StringCodec.INSTANCE)
+                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
+                .values()
+                .stream()
+                .filter(fields -> fields.get(StreamEntries.AGGREGATE_ID).startsWith(aggregatePrefix))
+                .toList();
+    }
 
     /** Events the group applied (copies included) whose aggregate id starts with {@code aggregatePrefix}. */
     long applied(String group, String aggregatePrefix) {

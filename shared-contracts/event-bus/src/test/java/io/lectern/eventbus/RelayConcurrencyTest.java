@@ -17,9 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Two relays and a third that "crashes" right after claiming a batch (its lease is left behind),
@@ -85,15 +82,9 @@ class RelayConcurrencyTest {
 
             // nothing skipped, nothing duplicated: on the stream (this run's entries: the relays also publish
             // rows other tests left in the shared outbox) ...
-            List<String> streamed = new ArrayList<>();
-            bus
-                    .redis
-                    .<String, String>getStream(bus.namespace + ":events:" + BusFixture.SCHEMA, StringCodec.INSTANCE)
-                    .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
-                    .values()
-                    .stream()
-                    .filter(f -> f.get(StreamEntries.AGGREGATE_ID).startsWith(run + "-"))
-                    .forEach(f -> streamed.add(f.get(StreamEntries.ID)));
+            List<String> streamed = bus.streamed(run + "-").stream()
+                    .map(f -> f.get(StreamEntries.ID))
+                    .toList();
             Set<String> produced = new HashSet<>(bus.jdbc
                     .sql("SELECT id::text FROM learning.outbox WHERE aggregate_id LIKE ?")
                     .param(run + "-%")
