@@ -6,7 +6,10 @@
 #   fatjar     java FLAGS -jar app.jar                        (how apps started before ADR 0005)
 #   extracted  java FLAGS -jar extracted/app.jar              (plain class path, no cache)
 #   aot        java FLAGS -XX:AOTCache=app.aot -jar extracted/app.jar   (what ./lectern up does now)
-# FLAGS are ./lectern's own (JVM_FLAGS / JVM_FLAGS_GATEWAY, so LECTERN_JAVA_OPTS[_GATEWAY] apply).
+# FLAGS are ./lectern's own (JVM_FLAGS_SERVICE / JVM_FLAGS_GATEWAY, so LECTERN_JAVA_OPTS[_GATEWAY] and
+# LECTERN_SPRING_AOT apply): a service runs the bean definitions Spring AOT generated (ADR 0111).
+# A fifth way, nospring (BENCH_STARTUP_MODES="aot nospring"), is aot without Spring AOT's generated code,
+# with a JDK AOT cache of its own trained the same way: Spring AOT on vs off, side by side.
 # Target (quality bar): each service ready <= 3 s after its JVM starts.
 #   bench/startup.sh [--rounds N] [APP...]      (apps: identity content learning ai billing notify gateway)
 # BENCH_STARTUP_COMPARE="--some.property=value ..." adds a fourth way, aot with those arguments to the
@@ -28,7 +31,7 @@ WORK="${LECTERN_RUN_DIR:-$ROOT/.run}/bench-startup"
 mkdir -p "$WORK"
 
 # The same JVM flags as ./lectern (its two JVM_FLAGS lines, evaluated here).
-eval "$(grep -E '^JVM_FLAGS(_GATEWAY)?=' "$ROOT/lectern")"
+eval "$(grep -E '^JVM_FLAGS(_GATEWAY|_SERVICE)?=' "$ROOT/lectern")"
 
 psql_admin() { psql -v ON_ERROR_STOP=1 -q -h "${LECTERN_DB_HOST:-127.0.0.1}" -p "${LECTERN_DB_PORT:-5432}" -U "${LECTERN_DB_ADMIN:-postgres}" "$@"; }
 if ! psql_admin -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
@@ -60,12 +63,13 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # run_once APP MODE -> prints "ready_ms started_s process_s rss_mb"
 run_once() {
-  local app=$1 mode=$2 port flags=$JVM_FLAGS args
+  local app=$1 mode=$2 port flags=$JVM_FLAGS_SERVICE args
   port=$(port_of "$app"); [ "$app" != gateway ] || flags=$JVM_FLAGS_GATEWAY
   case "$mode" in
     fatjar) args=(-jar "$JAR") ;;
     extracted) args=(-jar "$XJAR") ;;
     aot) args=(-XX:AOTCache="$AOT" -jar "$XJAR") ;;
+    nospring) args=(-XX:AOTCache="$AOT_NOSPRING" -jar "$XJAR"); [ "$app" = gateway ] || flags=$JVM_FLAGS ;;
     # shellcheck disable=SC2206 # a list of arguments
     aot+) args=(-XX:AOTCache="$AOT" -jar "$XJAR" ${BENCH_STARTUP_COMPARE:-}) ;;
   esac
@@ -92,7 +96,7 @@ run_once() {
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "==> bench/startup.sh: $ROUNDS round(s), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), JDK $("$JAVA" -version 2>&1 | head -1)"
-echo "    flags: $JVM_FLAGS"
+echo "    flags: $JVM_FLAGS_SERVICE"
 [ "$JVM_FLAGS_GATEWAY" = "$JVM_FLAGS" ] || echo "    gateway flags: $JVM_FLAGS_GATEWAY"
 RESULTS="$WORK/results.txt"; : >"$RESULTS"
 MODES=(fatjar extracted aot); [ -z "${BENCH_STARTUP_COMPARE:-}" ] || MODES+=(aot+)
@@ -103,16 +107,22 @@ for app in "${APPS[@]}"; do
   module=$([ "$app" = gateway ] && echo gateway || echo "$app-service")
   JAR=$(ls "$ROOT/$module"/target/*.jar 2>/dev/null | grep -v original | head -1) || true
   [ -n "$JAR" ] || { echo "no jar for $app in $module/target; build it first" >&2; exit 1; }
-  flags=$JVM_FLAGS; [ "$app" != gateway ] || flags=$JVM_FLAGS_GATEWAY
+  flags=$JVM_FLAGS_SERVICE; [ "$app" != gateway ] || flags=$JVM_FLAGS_GATEWAY
   dir="$WORK/$app"; rm -rf "$dir"; mkdir -p "$dir"
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir/app" >/dev/null
-  XJAR="$dir/app/$(basename "$JAR")"; AOT="$dir/app.aot"
+  XJAR="$dir/app/$(basename "$JAR")"; AOT="$dir/app.aot"; AOT_NOSPRING="$dir/app-nospring.aot"
   envs_of "$app"
   t0=$(now_ms)
   # shellcheck disable=SC2086
   env "${ENVS[@]}" "$JAVA" $flags -XX:AOTCacheOutput="$AOT" -Dspring.context.exit=onRefresh -jar "$XJAR" >"$dir/training.log" 2>&1 \
     || { echo "$app: training run failed; log: $dir/training.log" >&2; exit 1; }
   printf '%-9s AOT cache trained in %d ms, %d MB\n' "$app" $(($(now_ms) - t0)) $(($(stat -c %s "$AOT") / 1048576))
+  if [[ " ${MODES[*]} " == *" nospring "* ]]; then
+    [ "$app" = gateway ] || flags=$JVM_FLAGS
+    # shellcheck disable=SC2086
+    env "${ENVS[@]}" "$JAVA" $flags -XX:AOTCacheOutput="$AOT_NOSPRING" -Dspring.context.exit=onRefresh -jar "$XJAR" >"$dir/training-nospring.log" 2>&1 \
+      || { echo "$app: training run (no Spring AOT) failed; log: $dir/training-nospring.log" >&2; exit 1; }
+  fi
   for r in $(seq "$ROUNDS"); do
     for mode in "${MODES[@]}"; do
       echo "$app $mode $(run_once "$app" "$mode")" | tee -a "$RESULTS" | sed 's/^/    /'
@@ -123,7 +133,7 @@ done
 echo
 echo "Medians over $ROUNDS round(s): ready = launch to readiness UP (ms); Spring = 'Started ... in' (s); JVM = 'process running for' (s); RSS at ready (MB)"
 header=$(printf '%-9s' app); for mode in "${MODES[@]}"; do header="$header | $(printf '%-27s' "$mode ready/Spring/JVM/RSS")"; done
-echo "$header | aot vs fatjar (ready)$([ -z "${BENCH_STARTUP_COMPARE:-}" ] || echo ' | aot+ vs aot (ready, RSS)')"
+echo "$header | aot vs fatjar (ready)$([ -z "${BENCH_STARTUP_COMPARE:-}" ] || echo ' | aot+ vs aot (ready, RSS)')$([[ " ${MODES[*]} " != *" nospring "* ]] || echo ' | aot vs nospring (ready, RSS)')"
 for app in "${APPS[@]}"; do
   line=$(printf '%-9s' "$app"); declare -A med=()
   declare -A rss=()
@@ -135,6 +145,8 @@ for app in "${APPS[@]}"; do
   line="$line | $(awk -v a="${med[aot]:-}" -v f="${med[fatjar]:-}" 'BEGIN{if (a == "" || f == "") print "-"; else printf "%.0f %%", 100*a/f}')"
   [ -z "${BENCH_STARTUP_COMPARE:-}" ] || line="$line | $(awk -v x="${med[aot+]}" -v a="${med[aot]}" -v xr="${rss[aot+]}" -v ar="${rss[aot]}" \
     'BEGIN{printf "%+.0f ms, %+.1f MB", x-a, xr-ar}')"
+  [[ " ${MODES[*]} " != *" nospring "* ]] || line="$line | $(awk -v a="${med[aot]}" -v n="${med[nospring]}" -v ar="${rss[aot]}" -v nr="${rss[nospring]}" \
+    'BEGIN{printf "%.2fx, %+.1f MB", a/n, ar-nr}')"
   echo "$line"
   unset med rss
 done

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -31,6 +33,13 @@ import org.springframework.core.env.MapPropertySource;
  * <p>The check runs as the first bean-factory post-processor of the refresh, not as an environment
  * post-processor: by then every initializer has finished the environment (a test's own database name
  * among them), and the auto-configuration conditions, Flyway's included, have not been evaluated yet.
+ *
+ * <p>With Spring AOT (ADR 0111) the bean definitions were fixed at build time and are registered before
+ * this check: a service's generated context always holds Boot's Flyway beans, because the build must not
+ * depend on the state of whatever database the build machine can reach (the check does not run during AOT
+ * processing). When Flyway is off for this run (decided here, or {@code spring.flyway.enabled=false}
+ * given), the check replaces those two definitions ({@value #FLYWAY_BEAN}, {@value #FLYWAY_INITIALIZER})
+ * with empty beans of the same names, which the generated JDBC beans still name in their depends-on.
  */
 public final class SkipAppliedMigrations implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,6 +50,9 @@ public final class SkipAppliedMigrations implements ApplicationContextInitialize
     static final String SOURCE_NAME = "lecternAppliedMigrations";
     static final String EVENT_BUS_LOCATION = "db/event-bus";
     static final String EVENT_BUS_TABLE = "event_bus_schema_history";
+    static final String FLYWAY_BEAN = "flyway";
+    static final String FLYWAY_INITIALIZER = "flywayInitializer";
+    private static final String AOT_PROCESSING = "spring.aot.processing";
 
     private static final Logger log = LoggerFactory.getLogger(SkipAppliedMigrations.class);
 
@@ -59,14 +71,41 @@ public final class SkipAppliedMigrations implements ApplicationContextInitialize
 
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+            if (Boolean.getBoolean(AOT_PROCESSING)) {
+                return; // build time: the generated context has to be able to migrate an empty schema
+            }
             Map<String, Object> switches = decide(env, loader);
             if (!switches.isEmpty()) {
                 env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, switches));
+            }
+            if (AotDetector.useGeneratedArtifacts() && !env.getProperty("spring.flyway.enabled", Boolean.class, true)) {
+                withoutGeneratedFlyway(registry);
             }
         }
 
         @Override
         public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+    }
+
+    /**
+     * Replaces the Flyway beans a generated (Spring AOT) context registered with empty ones under the same
+     * names, so nothing builds a {@code Flyway} while the generated depends-on of the JDBC beans still
+     * resolve. Definitions that are not there (a context without AOT, where the condition on
+     * {@code spring.flyway.enabled} already left them out) are left alone.
+     */
+    static void withoutGeneratedFlyway(BeanDefinitionRegistry registry) {
+        for (String name : List.of(FLYWAY_BEAN, FLYWAY_INITIALIZER)) {
+            if (registry.containsBeanDefinition(name)) {
+                registry.removeBeanDefinition(name);
+                registry.registerBeanDefinition(name, new RootBeanDefinition(NotMigrating.class, NotMigrating::new));
+                log.debug("Generated bean {} replaced: every migration is applied", name);
+            }
+        }
+    }
+
+    /** Stands in for Boot's Flyway beans in a generated context when nothing is to migrate. */
+    public static final class NotMigrating {
+        NotMigrating() {}
     }
 
     /**

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -117,6 +120,93 @@ class SkipAppliedMigrationsTest {
                         loader))
                 .as("an unreachable database leaves Flyway on")
                 .isEmpty();
+    }
+
+    /**
+     * Spring AOT (ADR 0111): a generated context registers Boot's Flyway beans before the check runs. They
+     * migrate an empty schema; once everything is applied they are replaced by empty beans of the same
+     * names (a JDBC bean's generated depends-on names them), so no Flyway is built. During AOT processing
+     * the check does not run at all, so the build never depends on a database it happens to reach.
+     */
+    @Test
+    void aGeneratedContextBuildsFlywayOnlyWhileSomethingIsToMigrate() throws Exception {
+        try (GenericApplicationContext first = generatedContext(Map.of())) {
+            refreshGenerated(first);
+            assertThat(first.getBean(SkipAppliedMigrations.FLYWAY_BEAN)).isInstanceOf(Flyway.class);
+            assertThat(first.getBean(SkipAppliedMigrations.FLYWAY_INITIALIZER))
+                    .isInstanceOf(FlywayMigrationInitializer.class);
+        }
+        assertThat(verdict().applied()).as("the generated Flyway migrated").isTrue();
+
+        try (GenericApplicationContext next = generatedContext(Map.of())) {
+            refreshGenerated(next);
+            assertThat(next.getBean(SkipAppliedMigrations.FLYWAY_BEAN))
+                    .isInstanceOf(SkipAppliedMigrations.NotMigrating.class);
+            assertThat(next.getBean(SkipAppliedMigrations.FLYWAY_INITIALIZER))
+                    .isInstanceOf(SkipAppliedMigrations.NotMigrating.class);
+            assertThat(next.getBean("jdbc")).isEqualTo("ready");
+            assertThat(next.getBeansOfType(Flyway.class)).isEmpty();
+        }
+
+        String processing = System.setProperty("spring.aot.processing", "true");
+        try (GenericApplicationContext build = generatedContext(Map.of())) {
+            refreshGenerated(build);
+            assertThat(build.getBean(SkipAppliedMigrations.FLYWAY_BEAN))
+                    .as("AOT processing keeps Flyway whatever the database holds")
+                    .isInstanceOf(Flyway.class);
+            assertThat(build.getEnvironment().getPropertySources().contains(SkipAppliedMigrations.SOURCE_NAME))
+                    .isFalse();
+        } finally {
+            restore("spring.aot.processing", processing);
+        }
+    }
+
+    @Test
+    void flywaySwitchedOffByHandLeavesNoGeneratedFlyway() throws Exception {
+        try (GenericApplicationContext context = generatedContext(Map.of("spring.flyway.enabled", "false"))) {
+            refreshGenerated(context);
+            assertThat(context.getBeansOfType(Flyway.class)).isEmpty();
+            assertThat(context.getBean("jdbc")).isEqualTo("ready");
+        }
+        assertThat(verdict().applied()).as("nothing migrated").isFalse();
+    }
+
+    /** What a generated context holds of Flyway: its two beans and a JDBC bean that depends on them. */
+    private GenericApplicationContext generatedContext(Map<String, String> overrides) {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.setEnvironment(environment(overrides));
+        context.setClassLoader(loader);
+        context.registerBeanDefinition(
+                SkipAppliedMigrations.FLYWAY_BEAN, new RootBeanDefinition(Flyway.class, this::flyway));
+        context.registerBeanDefinition(
+                SkipAppliedMigrations.FLYWAY_INITIALIZER,
+                new RootBeanDefinition(
+                        FlywayMigrationInitializer.class,
+                        () -> new FlywayMigrationInitializer(
+                                context.getBean(SkipAppliedMigrations.FLYWAY_BEAN, Flyway.class))));
+        RootBeanDefinition jdbc = new RootBeanDefinition(String.class, () -> "ready");
+        jdbc.setDependsOn(SkipAppliedMigrations.FLYWAY_BEAN, SkipAppliedMigrations.FLYWAY_INITIALIZER);
+        context.registerBeanDefinition("jdbc", jdbc);
+        new SkipAppliedMigrations().initialize(context);
+        return context;
+    }
+
+    /** Refreshes as an app started with {@code -Dspring.aot.enabled=true} would. */
+    private static void refreshGenerated(GenericApplicationContext context) {
+        String aot = System.setProperty("spring.aot.enabled", "true");
+        try {
+            context.refresh();
+        } finally {
+            restore("spring.aot.enabled", aot);
+        }
+    }
+
+    private static void restore(String key, String previous) {
+        if (previous == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, previous);
+        }
     }
 
     private AppliedMigrations.Verdict verdict() throws Exception {
