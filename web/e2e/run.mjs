@@ -73,6 +73,16 @@ async function signIn(page, email) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
 }
+/**
+ * Clicks a Next.js <Link> once React has hydrated it (its props are on the element). A click that
+ * lands while the page is still hydrating can be swallowed by the router (vercel/next.js#55735), and a
+ * reader does not click within milliseconds of a page appearing; a script does. For pages with
+ * JavaScript on only: without it the link is a plain anchor and is clicked as one.
+ */
+async function followLink(link) {
+  await until("the link to be hydrated", () => link.evaluate((el) => document.readyState === "complete" && Object.keys(el).some((k) => k.startsWith("__reactProps$"))), 15_000, 50);
+  await link.click();
+}
 async function shoot(page, name) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
@@ -113,13 +123,13 @@ const test = (name, fn) => tests.push({ name, fn });
 test("a visitor reads a post from the home page and follows its series", async (ctx) => {
   const page = await ctx.newPage();
   await page.goto(`${BASE}/`);
-  await page.getByRole("link", { name: part1.title }).click();
+  await followLink(page.getByRole("link", { name: part1.title }));
   await page.waitForURL(`**/posts/${part1.slug}`);
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), part1.title);
   assert.match(await page.locator(".meta").first().textContent(), /min read/);
-  await page.getByRole("link", { name: new RegExp(part2.title) }).first().click();
+  await followLink(page.getByRole("link", { name: new RegExp(part2.title) }).first());
   await page.waitForURL(`**/posts/${part2.slug}`);
-  await page.getByRole("link", { name: series.title }).click();
+  await followLink(page.getByRole("link", { name: series.title }));
   await page.waitForURL(`**/series/${series.slug}`);
   assert.equal(await page.getByRole("link", { name: part1.title }).count(), 1);
   assert.equal(await page.getByRole("link", { name: part2.title }).count(), 1);
@@ -290,7 +300,7 @@ test("axe finds no serious or critical violation on home, post, search, sign-in 
 const specsDir = join(dirname(fileURLToPath(import.meta.url)), "specs");
 const shared = {
   test, assert, BASE, PORT_BASE, MAIL, IDENTITY, CONTENT, DB_URL, run, PASSWORD, PORTS: { learning: PORT_BASE + 3, ai: PORT_BASE + 4, billing: PORT_BASE + 5, notify: PORT_BASE + 6, web: PORT_BASE + 7 },
-  json, until, mails, linkIn, registerVerified, psql, apiToken, signIn, shoot, noSeriousA11yViolations,
+  json, until, mails, linkIn, registerVerified, psql, apiToken, signIn, followLink, shoot, noSeriousA11yViolations,
   author, authorToken, auth, series, part1, part2, premium, publishedPost,
 };
 for (const file of readdirSync(specsDir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".mjs")).map((f) => f.name).sort()) {

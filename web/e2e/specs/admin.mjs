@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 
-export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, until, registerVerified, apiToken, signIn, shoot, noSeriousA11yViolations, author, auth, part1, part2 }) {
+export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, until, registerVerified, apiToken, signIn, followLink, shoot, noSeriousA11yViolations, author, auth, part1, part2 }) {
   const SIGN_IN_REFUSED = "Sign-in failed: the email or password is wrong, or the account is not activated yet.";
 
   async function adminPage(browser) {
@@ -168,7 +168,7 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     assert.match(await card().textContent(), /Active/);
 
     // premium by hand, from the user's card: billing grants it, and revokes it with a note
-    await card().getByRole("link", { name: "Grant premium" }).click();
+    await followLink(card().getByRole("link", { name: "Grant premium" }));
     await admin.waitForURL((u) => u.pathname === "/admin/billing");
     await admin.getByLabel("Note").fill(`Conference speaker ${run}`);
     await admin.getByRole("button", { name: "Grant premium" }).click();
@@ -271,7 +271,7 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await noSeriousA11yViolations(page, "admin events");
     await shoot(page, "admin-events");
 
-    await card.getByRole("link", { name: "Show" }).click();
+    await followLink(card.getByRole("link", { name: "Show" }));
     await page.waitForURL((u) => u.pathname.startsWith("/admin/events/notify/"));
     assert.match(await page.locator("pre.payload").last().textContent(), new RegExp(marker));
     await noSeriousA11yViolations(page, "admin dead letter");

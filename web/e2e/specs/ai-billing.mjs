@@ -95,7 +95,7 @@ function stripeStandIn({ port, secret, webhookUrl }) {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-export default function ({ test, assert, BASE, PORTS, json, until, registerVerified, apiToken, signIn, shoot, noSeriousA11yViolations, auth, part1, premium, run, publishedPost }) {
+export default function ({ test, assert, BASE, PORTS, json, until, registerVerified, apiToken, signIn, followLink, shoot, noSeriousA11yViolations, auth, part1, premium, run, publishedPost }) {
   const AI = `http://127.0.0.1:${PORTS.ai}`;
   const BILLING = `http://127.0.0.1:${PORTS.billing}`;
   const claims = (token) => JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"));
@@ -135,7 +135,7 @@ export default function ({ test, assert, BASE, PORTS, json, until, registerVerif
 
     // the thread is kept: /ask lists it, shows its turn with the sources the live answer listed, and takes a follow-up
     await page.goto(`${BASE}/ask`);
-    await page.getByRole("link", { name: first }).click();
+    await followLink(page.getByRole("link", { name: first }));
     await page.waitForURL(/\/ask\?thread=/);
     const thread = page.locator("section.ask");
     await thread.getByText(first).waitFor();

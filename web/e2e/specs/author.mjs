@@ -1,5 +1,5 @@
 // Author tools (/author/**): live preview, revisions and their diff, series order, analytics, newsletter.
-export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until, mails, linkIn, registerVerified, apiToken, signIn, shoot, noSeriousA11yViolations, author, auth, publishedPost }) {
+export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until, mails, linkIn, registerVerified, apiToken, signIn, followLink, shoot, noSeriousA11yViolations, author, auth, publishedPost }) {
   const browserUa = (i) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 reader-${i}-${run}`;
 
   test("author tools: the editor's live preview shows the server's rendering and drops a script", async (ctx) => {
@@ -46,7 +46,7 @@ export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until,
 
     await page.goto(`${BASE}/author/posts/${post.id}/revisions`);
     assert.equal(await page.locator("table.revisions tbody tr").count(), 3);
-    await page.getByRole("link", { name: "Compare #1 with current" }).click();
+    await followLink(page.getByRole("link", { name: "Compare #1 with current" }));
     await page.waitForURL("**/revisions?compare=1");
     await page.getByRole("heading", { name: "Revision #1 → current text" }).waitFor();
     const removed = await page.locator("tr.diff-del code").allTextContents();
@@ -251,7 +251,7 @@ export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until,
     assert.equal(await page.getByRole("heading", { name: "Send a new issue" }).count(), 1);
     await noSeriousA11yViolations(page, "author newsletter list");
     await shoot(page, "author-newsletter");
-    await row.getByRole("link", { name: `Past newer ${run}` }).click();
+    await followLink(row.getByRole("link", { name: `Past newer ${run}` }));
     await page.waitForURL(`**/author/newsletter/${newer.id}`);
     assert.equal(await page.getByRole("row", { name: new RegExp(subscriber) }).count(), 1);
 
@@ -261,7 +261,7 @@ export default function ({ test, assert, BASE, CONTENT, PORTS, run, json, until,
     await page.getByText("No older issues.").waitFor();
     assert.equal(await page.getByRole("table", { name: "Past issues" }).count(), 0);
     await shoot(page, "author-newsletter-empty");
-    await page.getByRole("link", { name: "Newest issues" }).click();
+    await followLink(page.getByRole("link", { name: "Newest issues" }));
     await page.waitForURL((u) => u.pathname === "/author/newsletter" && !u.search);
     await page.locator(`tr[data-issue="${newer.id}"]`).waitFor();
 
