@@ -140,7 +140,7 @@ public final class LeaderboardBenchmark {
         }
 
         // Part 2: XP awards from the bus
-        Config config = new Config();
+        Config config = new Config().setCodec(StringCodec.INSTANCE); // Kryo, Redisson's default, is excluded
         config.useSingleServer().setAddress("redis://" + infra.redisHost() + ":" + infra.redisPort());
         RedissonClient redis = Redisson.create(config);
         try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +43,9 @@ public class RedisClientAutoConfiguration {
 
     static Config config(Environment env) {
         Config config = new Config();
+        // Every call here names its codec (strings); without a default Redisson would build Kryo's for
+        // nothing, and Kryo is not on the class path (root pom.xml, docs/adr/0005 item 11).
+        config.setCodec(StringCodec.INSTANCE);
         config.setThreads(env.getProperty("lectern.redis.threads", Integer.class, 4))
                 .setNettyThreads(env.getProperty("lectern.redis.netty-threads", Integer.class, 4))
                 .setLazyInitialization(env.getProperty("lectern.redis.lazy-initialization", Boolean.class, false));

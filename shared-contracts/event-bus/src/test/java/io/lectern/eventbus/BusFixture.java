@@ -45,7 +45,7 @@ final class BusFixture implements AutoCloseable {
         dataSource.setMaximumPoolSize(10);
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Config config = new Config();
+        Config config = new Config().setCodec(StringCodec.INSTANCE); // Kryo, Redisson's default, is excluded
         config.useSingleServer()
                 .setAddress("redis://" + redisHost + ":" + redisPort)
                 .setRetryAttempts(3)

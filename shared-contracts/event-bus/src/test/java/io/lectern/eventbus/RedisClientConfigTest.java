@@ -3,6 +3,7 @@ package io.lectern.eventbus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -53,5 +54,7 @@ class RedisClientConfigTest {
         // 8 kept open, not Redisson's 24; up to 64 on demand
         assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(8);
         assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(64);
+        // strings by default: Kryo, Redisson's own default, is not on the class path
+        assertThat(config.getCodec()).isSameAs(StringCodec.INSTANCE);
     }
 }
