@@ -7,7 +7,7 @@ import io.lectern.identity.account.PasswordHasher;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
@@ -21,8 +21,8 @@ class PasswordHashingProductionParametersTest {
     @Test
     void shippedConfigurationHashesWithOwaspArgon2idParameters() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
-        new YamlPropertySourceLoader()
-                .load("shipped", new ClassPathResource("application.yml"))
+        new PropertiesPropertySourceLoader()
+                .load("shipped", new ClassPathResource("application.properties"))
                 .forEach(env.getPropertySources()::addLast);
         assertThat(env.getProperty("lectern.identity.accounts.argon2.memory-kib"))
                 .isEqualTo("19456");

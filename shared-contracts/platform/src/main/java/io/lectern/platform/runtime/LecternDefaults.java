@@ -9,8 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runtime defaults shared by every service, added with the lowest precedence so a service's own
- * application.yml or the environment can override any of them. Keeping them here (rather than in
- * seven application.yml files) is the "shared defaults once" rule.
+ * application.properties or the environment can override any of them. Keeping them here (rather than in
+ * seven configuration files) is the "shared defaults once" rule.
  */
 public final class LecternDefaults implements EnvironmentPostProcessor {
 
