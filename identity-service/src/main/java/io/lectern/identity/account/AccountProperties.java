@@ -16,10 +16,13 @@ public record AccountProperties(
         @DefaultValue Throttle throttle) {
 
     /**
-     * @param maxConcurrent hashes computed at once; each one holds {@code memoryKib} of Java heap while it
-     *     runs, so this is what the heap can hold beside the service's own data (one with the 64 MB heap
-     *     {@code ./lectern} and compose give identity; twelve at once there ended in OutOfMemoryError)
+     * @param maxConcurrent hashes computed at once; each one holds {@code memoryKib} while it runs: native
+     *     memory freed afterwards with the native engine, Java heap with the Java one, where this is what
+     *     the heap can hold beside the service's own data (one with the 64 MB heap {@code ./lectern} and
+     *     compose give identity; twelve at once there ended in OutOfMemoryError)
      * @param maxWait how long a sign-in waits for its turn before it is answered 503 with Retry-After
+     * @param engine where hashes are computed: {@code auto} (libargon2 when it loads, else Java),
+     *     {@code native} (libargon2 or no start) or {@code java} ({@link Argon2Engine})
      */
     public record Argon2(
             @DefaultValue("16") int saltLength,
@@ -28,7 +31,8 @@ public record AccountProperties(
             @DefaultValue("19456") int memoryKib,
             @DefaultValue("2") int iterations,
             @DefaultValue("1") int maxConcurrent,
-            @DefaultValue("5s") Duration maxWait) {}
+            @DefaultValue("5s") Duration maxWait,
+            @DefaultValue("auto") Argon2Engine.Kind engine) {}
 
     /**
      * Failed sign-ins: once {@code accountThreshold} failures for one address (or {@code ipThreshold}

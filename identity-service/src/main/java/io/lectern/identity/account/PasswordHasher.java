@@ -5,38 +5,42 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Argon2id hashing. {@link #matches} against an account without a password (or no account at all)
  * still verifies a dummy hash, so a wrong email costs as much time as a wrong password. At most
- * {@code maxConcurrent} hashes run at once: each holds its whole memory cost (19 MiB) in the Java heap,
- * and a burst of sign-ins, each on its own virtual thread, otherwise runs the service out of heap. A
- * sign-in that cannot get a turn within {@code maxWait} is answered 503 with Retry-After.
+ * {@code maxConcurrent} hashes run at once: each holds its whole memory cost (19 MiB) while it runs
+ * (native memory with libargon2, {@link Argon2Engine}; the Java heap with the Java fallback, which a burst
+ * of sign-ins, each on its own virtual thread, would otherwise run out of). A sign-in that cannot get a
+ * turn within {@code maxWait} is answered 503 with Retry-After.
  */
 public final class PasswordHasher {
 
-    private final Argon2PasswordEncoder encoder;
+    private final Argon2Engine engine;
     private final HashingTurns turns;
     private final String dummyHash;
 
     public PasswordHasher(AccountProperties.Argon2 p) {
-        this.encoder = new Argon2PasswordEncoder(
-                p.saltLength(), p.hashLength(), p.parallelism(), p.memoryKib(), p.iterations());
+        this.engine = Argon2Engine.create(p);
         this.turns = new HashingTurns(p.maxConcurrent(), p.maxWait());
-        this.dummyHash = turns.run(() -> encoder.encode(Secrets.newToken()));
+        this.dummyHash = turns.run(() -> engine.encode(Secrets.newToken()));
     }
 
     public String hash(String raw) {
-        return turns.run(() -> encoder.encode(raw));
+        return turns.run(() -> engine.encode(raw));
     }
 
     public boolean matches(String raw, @Nullable String hash) {
         if (hash == null) {
-            turns.run(() -> encoder.matches(raw, dummyHash));
+            turns.run(() -> engine.matches(raw, dummyHash));
             return false;
         }
-        return turns.run(() -> encoder.matches(raw, hash));
+        return turns.run(() -> engine.matches(raw, hash));
+    }
+
+    /** {@code native} or {@code java}: where this hasher's hashes are computed. */
+    public String engine() {
+        return engine.name();
     }
 
     /** The 422 answer for a password outside 12..128 characters (counted as code points). */
