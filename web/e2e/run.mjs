@@ -73,6 +73,12 @@ async function signIn(page, email) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
 }
+// A client component's element is interactive once React has hydrated it (its props are on the node):
+// text filled in before that is reset by hydration, and a click on a form's button submits it natively.
+async function hydrated(locator) {
+  await until("the element to be hydrated", () => locator.evaluate((el) => document.readyState === "complete" && Object.keys(el).some((k) => k.startsWith("__reactProps$"))), 15_000, 50);
+  return locator;
+}
 /**
  * Clicks a Next.js <Link> once React has hydrated it (its props are on the element). A click that
  * lands while the page is still hydrating can be swallowed by the router (vercel/next.js#55735), and a
@@ -80,7 +86,7 @@ async function signIn(page, email) {
  * JavaScript on only: without it the link is a plain anchor and is clicked as one.
  */
 async function followLink(link) {
-  await until("the link to be hydrated", () => link.evaluate((el) => document.readyState === "complete" && Object.keys(el).some((k) => k.startsWith("__reactProps$"))), 15_000, 50);
+  await hydrated(link);
   await link.click();
 }
 async function shoot(page, name) {
@@ -191,7 +197,7 @@ test("a reader registers, verifies from the mailbox, signs in, comments and sees
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
   await page.goto(`${BASE}/posts/${part1.slug}`);
-  await page.getByLabel("Add a comment").fill(`Great post ${run}`);
+  await (await hydrated(page.getByLabel("Add a comment"))).fill(`Great post ${run}`);
   const [posted] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/posts/${part1.slug}/comments`) && r.request().method() === "POST"),
     page.getByRole("button", { name: "Post comment" }).click(),
@@ -300,7 +306,7 @@ test("axe finds no serious or critical violation on home, post, search, sign-in 
 const specsDir = join(dirname(fileURLToPath(import.meta.url)), "specs");
 const shared = {
   test, assert, BASE, PORT_BASE, MAIL, IDENTITY, CONTENT, DB_URL, run, PASSWORD, PORTS: { learning: PORT_BASE + 3, ai: PORT_BASE + 4, billing: PORT_BASE + 5, notify: PORT_BASE + 6, web: PORT_BASE + 7 },
-  json, until, mails, linkIn, registerVerified, psql, apiToken, signIn, followLink, shoot, noSeriousA11yViolations,
+  json, until, mails, linkIn, registerVerified, psql, apiToken, signIn, hydrated, followLink, shoot, noSeriousA11yViolations,
   author, authorToken, auth, series, part1, part2, premium, publishedPost,
 };
 for (const file of readdirSync(specsDir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".mjs")).map((f) => f.name).sort()) {

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 
-export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, until, registerVerified, apiToken, signIn, followLink, shoot, noSeriousA11yViolations, author, auth, part1, part2 }) {
+export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, until, registerVerified, apiToken, signIn, hydrated, followLink, shoot, noSeriousA11yViolations, author, auth, part1, part2 }) {
   const SIGN_IN_REFUSED = "Sign-in failed: the email or password is wrong, or the account is not activated yet.";
 
   async function adminPage(browser) {
@@ -29,7 +29,7 @@ export default function ({ test, assert, BASE, CONTENT, run, PASSWORD, json, unt
     await signIn(page, reader.email);
     await page.goto(`${BASE}/posts/${part2.slug}`);
     const text = `First words ${run}`;
-    await page.getByLabel("Add a comment").fill(text);
+    await (await hydrated(page.getByLabel("Add a comment"))).fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
     await page.getByText("appears once a moderator approves it").waitFor();
 
