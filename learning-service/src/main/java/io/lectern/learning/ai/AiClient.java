@@ -6,7 +6,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -72,11 +71,12 @@ public class AiClient {
     private final CircuitBreaker breaker;
 
     AiClient(AiProperties props, MeterRegistry meters) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        // The JDK's HttpURLConnection (kept-alive connections, timeouts per connect and per read), not its
+        // HttpClient: building an HttpClient initialises the default TLS context, about 400 classes and
+        // the parsed CA store in the heap of a service that talks plain HTTP to ai-service (an https
+        // base URL still works; TLS is then set up on the first call).
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(props.connectTimeout());
         factory.setReadTimeout(props.timeout());
         this.http = RestClient.builder()
                 .baseUrl(props.baseUrl())
