@@ -2,12 +2,12 @@ package io.lectern.ai.ask;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lectern.ai.config.AiProperties;
+import io.lectern.ai.config.OutboundHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +62,10 @@ class LlmClient {
             Answer in at most five sentences.""";
 
     private final AiProperties.Llm props;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final CircuitBreaker breaker;
 
-    LlmClient(AiProperties props, HttpClient http, CircuitBreaker llmCircuitBreaker) {
+    LlmClient(AiProperties props, OutboundHttp http, CircuitBreaker llmCircuitBreaker) {
         this.props = props.llm();
         this.http = http;
         this.breaker = llmCircuitBreaker;
@@ -151,7 +151,7 @@ class LlmClient {
         Thread reader = Thread.ofVirtual().name("llm-stream").start(() -> {
             try {
                 HttpResponse<InputStream> response =
-                        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                        http.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                 synchronized (opened) {
                     opened[0] = response.body();
                 }

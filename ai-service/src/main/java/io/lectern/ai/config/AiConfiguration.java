@@ -6,7 +6,6 @@ import io.lectern.ai.embedding.Embedder;
 import io.lectern.ai.embedding.EndpointEmbedder;
 import io.lectern.ai.embedding.OnnxEmbedder;
 import io.lectern.ai.embedding.QueryEmbeddings;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.redisson.api.RedissonClient;
@@ -21,15 +20,12 @@ import org.springframework.context.annotation.Configuration;
 class AiConfiguration {
 
     @Bean
-    HttpClient aiHttpClient() {
-        return HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    OutboundHttp outboundHttp() {
+        return new OutboundHttp();
     }
 
     @Bean
-    Embedder embedder(AiProperties props, HttpClient http) {
+    Embedder embedder(AiProperties props, OutboundHttp http) {
         AiProperties.Embedding e = props.embedding();
         return switch (e.provider()) {
             case "onnx" -> new OnnxEmbedder(Path.of(e.modelDir()), e.batchSize());

@@ -1,9 +1,9 @@
 package io.lectern.ai.embedding;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.lectern.ai.config.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class EndpointEmbedder implements Embedder {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final String baseUrl;
     private final String apiKey;
     private final String modelName;
@@ -29,7 +29,7 @@ public final class EndpointEmbedder implements Embedder {
     private final CircuitBreaker breaker;
 
     public EndpointEmbedder(
-            HttpClient http, String baseUrl, String apiKey, String model, Duration timeout, CircuitBreaker breaker) {
+            OutboundHttp http, String baseUrl, String apiKey, String model, Duration timeout, CircuitBreaker breaker) {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.apiKey = apiKey;
@@ -63,7 +63,7 @@ public final class EndpointEmbedder implements Embedder {
             if (!apiKey.isBlank()) {
                 request.header("Authorization", "Bearer " + apiKey);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("embedding endpoint answered " + response.statusCode());
             }
