@@ -137,6 +137,9 @@ final class Stack {
         env.put("LECTERN_REDIS_PORT", String.valueOf(infra.redisPort()));
         env.put("LECTERN_EVENTS_NAMESPACE", infra.namespace() + "-sys");
         env.put("LECTERN_START_TIMEOUT", "240");
+        // the Java apps and the mail catcher only: the browser journeys (./lectern test-web) run the web app, and
+        // whether a developer's checkout holds a web build must not change what these tests start
+        env.put("LECTERN_WEB", "off");
         env.put("STRIPE_API_KEY", "sk_test_system");
         env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
         env.put("STRIPE_API_BASE", "http://127.0.0.1:" + stripe().port());
