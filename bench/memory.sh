@@ -133,7 +133,7 @@ for name in postgres redis-server; do
   total_pss=$((total_pss + pss))
 done
 if [ "$INFRA" = compose ]; then
-  # Redis's clients: every service keeps its Redisson pool's idle connections open (ADR 0110).
+  # Redis's clients: each service's pool holds what it used in the last minute (ADR 0112).
   redis-cli -p "$LECTERN_REDIS_PORT" info clients | tr -d '\r' | grep -E '^connected_clients:' | sed 's/^/redis /'
   redis-cli -p "$LECTERN_REDIS_PORT" info memory | tr -d '\r' | grep -E '^(used_memory|mem_clients_normal):' | sed 's/^/redis /'
 fi

@@ -17,16 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 
 class AccountDeletionTest extends BillingTestSupport {
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     String namespace;
@@ -41,8 +40,7 @@ class AccountDeletionTest extends BillingTestSupport {
         fields.put("producer", "identity");
         fields.put("aggregateId", user.toString());
         fields.put("payload", EventJson.mapper().writeValueAsString(payload));
-        redis.<String, String>getStream(namespace + ":events:identity", StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:identity", StreamEntryID.NEW_ENTRY, fields);
     }
 
     private void payingCustomer(UUID user, String customer, String subscription) {

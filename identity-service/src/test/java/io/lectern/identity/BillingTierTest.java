@@ -10,24 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 
 /** Billing's events reach identity through the real bus (Redis stream of the billing producer). */
 class BillingTierTest extends IdentityTestSupport {
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     String namespace;
 
     private void publishFromBilling(String type, UUID userId, Object payload) {
-        RStream<String, String> stream = redis.getStream(namespace + ":events:billing", StringCodec.INSTANCE);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", UUID.randomUUID().toString());
         fields.put("type", type);
@@ -35,7 +32,7 @@ class BillingTierTest extends IdentityTestSupport {
         fields.put("producer", "billing");
         fields.put("aggregateId", userId.toString());
         fields.put("payload", JSON.writeValueAsString(payload));
-        stream.add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:billing", StreamEntryID.NEW_ENTRY, fields);
     }
 
     private String tier(UUID id) {

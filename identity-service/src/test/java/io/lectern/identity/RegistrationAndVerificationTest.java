@@ -7,19 +7,17 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 
 class RegistrationAndVerificationTest extends IdentityTestSupport {
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     String namespace;
@@ -29,15 +27,13 @@ class RegistrationAndVerificationTest extends IdentityTestSupport {
         String email = newEmail();
         register(email, PASSWORD);
         String id = userId(email).toString();
-        RStream<String, String> stream = redis.getStream(namespace + ":events:identity", StringCodec.INSTANCE);
+        String stream = namespace + ":events:identity";
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(stream
-                                .range(StreamRangeArgs.startId(StreamMessageId.MIN)
-                                        .endId(StreamMessageId.MAX))
-                                .values()
-                                .stream()
-                                .filter(f -> id.equals(f.get("aggregateId")))
-                                .map(f -> f.get("type")))
+                .untilAsserted(() -> assertThat(
+                                redis.xrange(stream, StreamEntryID.MINIMUM_ID, StreamEntryID.MAXIMUM_ID).stream()
+                                        .map(StreamEntry::getFields)
+                                        .filter(f -> id.equals(f.get("aggregateId")))
+                                        .map(f -> f.get("type")))
                         .containsExactly("identity.user-registered.v1", "identity.email-verification-requested.v1"));
     }
 

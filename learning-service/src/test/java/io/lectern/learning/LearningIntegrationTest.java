@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * One Spring context for learning's integration tests (real PostgreSQL and Redis, the real event bus),
@@ -59,7 +58,7 @@ public abstract class LearningIntegrationTest {
     protected TransactionTemplate tx;
 
     @Autowired
-    protected RedissonClient redis;
+    protected RedisClient redis;
 
     @Autowired
     protected LearningTestClock clock;
@@ -95,8 +94,7 @@ public abstract class LearningIntegrationTest {
 
     /** Puts the very same entry (same event id) on the stream again, as a redelivery would. */
     protected void publishEntry(Map<String, String> fields) {
-        redis.<String, String>getStream(namespace + ":events:" + fields.get("producer"), StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:" + fields.get("producer"), StreamEntryID.NEW_ENTRY, fields);
     }
 
     protected UUID registeredUser(String zone) {

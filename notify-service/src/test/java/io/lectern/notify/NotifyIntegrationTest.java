@@ -12,9 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * One Spring context for all of notify's integration tests (real PostgreSQL, Redis and GreenMail),
@@ -63,7 +62,7 @@ public abstract class NotifyIntegrationTest {
     protected TransactionTemplate tx;
 
     @Autowired
-    protected RedissonClient redis;
+    protected RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     protected String namespace;
@@ -87,8 +86,7 @@ public abstract class NotifyIntegrationTest {
         fields.put("producer", type.substring(0, type.indexOf('.')));
         fields.put("aggregateId", aggregateId);
         fields.put("payload", payloadJson);
-        redis.<String, String>getStream(namespace + ":events:" + fields.get("producer"), StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:" + fields.get("producer"), StreamEntryID.NEW_ENTRY, fields);
     }
 
     /** Runs {@code work} in a transaction, as the event bus runs a handler together with its inbox record. */

@@ -8,11 +8,11 @@ import io.lectern.ai.embedding.OnnxEmbedder;
 import io.lectern.ai.embedding.QueryEmbeddings;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.RedisClient;
 
 /** ai-service's composition root: the embedding model, the query cache, HTTP and circuit breakers. */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +46,7 @@ class AiConfiguration {
     @Bean
     QueryEmbeddings queryEmbeddings(
             Embedder embedder,
-            RedissonClient redis,
+            RedisClient redis,
             AiProperties props,
             @Value("${lectern.events.namespace:lectern}") String namespace) {
         return new QueryEmbeddings(embedder, redis, namespace, props.embedding().queryCacheTtl());

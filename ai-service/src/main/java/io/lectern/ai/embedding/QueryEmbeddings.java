@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Query embeddings cached in Redis for a few minutes (the same question asked again, a search page
@@ -24,11 +23,11 @@ public final class QueryEmbeddings {
     private static final Logger log = LoggerFactory.getLogger(QueryEmbeddings.class);
 
     private final Embedder embedder;
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final String prefix;
     private final Duration ttl;
 
-    public QueryEmbeddings(Embedder embedder, RedissonClient redis, String namespace, Duration ttl) {
+    public QueryEmbeddings(Embedder embedder, RedisClient redis, String namespace, Duration ttl) {
         this.embedder = embedder;
         this.redis = redis;
         this.prefix = namespace + ":ai:query-embedding:" + embedder.model() + ":";
@@ -41,9 +40,9 @@ public final class QueryEmbeddings {
 
     public float[] embed(String query) {
         String normalized = query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        RBucket<String> bucket = redis.getBucket(prefix + sha256(normalized), StringCodec.INSTANCE);
+        String key = prefix + sha256(normalized);
         try {
-            String cached = bucket.get();
+            String cached = redis.get(key);
             if (cached != null) {
                 return decode(cached);
             }
@@ -52,7 +51,7 @@ public final class QueryEmbeddings {
         }
         float[] v = embedder.embed(normalized);
         try {
-            bucket.set(encode(v), ttl);
+            redis.set(key, encode(v), SetParams.setParams().px(ttl.toMillis()));
         } catch (RuntimeException e) {
             log.debug("query embedding cache unavailable: {}", e.toString());
         }
@@ -62,8 +61,7 @@ public final class QueryEmbeddings {
     /** Whether the cache holds this query now (for tests and the benchmark). */
     public boolean cached(String query) {
         String normalized = query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        return redis.getBucket(prefix + sha256(normalized), StringCodec.INSTANCE)
-                .isExists();
+        return redis.exists(prefix + sha256(normalized));
     }
 
     private static String encode(float[] v) {

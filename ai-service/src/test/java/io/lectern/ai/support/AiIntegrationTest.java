@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +42,7 @@ public abstract class AiIntegrationTest {
     protected JdbcClient jdbc;
 
     @Autowired
-    protected RedissonClient redis;
+    protected RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     protected String namespace;
@@ -58,8 +57,7 @@ public abstract class AiIntegrationTest {
         fields.put("producer", type.substring(0, type.indexOf('.')));
         fields.put("aggregateId", aggregateId);
         fields.put("payload", EventJson.mapper().writeValueAsString(payload));
-        redis.<String, String>getStream(namespace + ":events:" + fields.get("producer"), StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:" + fields.get("producer"), StreamEntryID.NEW_ENTRY, fields);
     }
 
     protected static PostPublished post(

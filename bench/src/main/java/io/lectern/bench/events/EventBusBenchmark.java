@@ -6,7 +6,6 @@ import io.lectern.eventbus.EventSubscriptions;
 import io.lectern.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,11 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamReadArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,6 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Outbox → Redis Stream → handler, through the real auto-configuration, on this machine's PostgreSQL
@@ -113,7 +111,7 @@ public class EventBusBenchmark {
             EventPublisher publisher = ctx.getBean(EventPublisher.class);
             TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
             streamKey = infra.namespace() + ":events:content";
-            redis = ctx.getBean(RedissonClient.class);
+            redis = ctx.getBean(RedisClient.class);
             warmUp(publisher, tx);
             throughput(publisher, tx, throughputEvents, 1);
             throughput(publisher, tx, throughputEvents, 20);
@@ -146,7 +144,7 @@ public class EventBusBenchmark {
     static final StringBuilder SUMMARY = new StringBuilder();
 
     static String streamKey = "";
-    static RedissonClient redis;
+    static RedisClient redis;
 
     private static void latency(
             EventPublisher publisher, TransactionTemplate tx, int rate, int seconds, JdbcClient jdbc) throws Exception {
@@ -160,25 +158,27 @@ public class EventBusBenchmark {
         // group), as before session 13: that reader is load of its own on the same cores.
         boolean watch = Boolean.getBoolean("bench.watch");
         AtomicBoolean watching = new AtomicBoolean(watch);
-        RStream<String, String> stream = redis.getStream(streamKey, StringCodec.INSTANCE);
         // from now on: entries of the earlier phases are older (and their posts are not among these)
-        StreamMessageId[] last = {new StreamMessageId(System.currentTimeMillis(), 0)};
+        StreamEntryID[] last = {new StreamEntryID(System.currentTimeMillis(), 0)};
         Thread watcher = Thread.ofVirtual().unstarted(() -> {
             while (watching.get()) {
-                var read = stream.read(
-                        StreamReadArgs.greaterThan(last[0]).count(1000).timeout(Duration.ofMillis(200)));
+                // XREAD answers nothing (null) when its BLOCK ran out
+                var read = redis.xread(XReadParams.xReadParams().count(1000).block(200), Map.of(streamKey, last[0]));
                 if (read == null) {
                     continue;
                 }
-                read.forEach((id, fields) -> {
-                    String aggregate = fields.get("aggregateId");
-                    if (aggregate != null) {
-                        ON_STREAM.put(UUID.fromString(aggregate), id.getId0() * 1_000_000L + WALL_TO_NANO);
+                for (var stream : read) {
+                    for (StreamEntry entry : stream.getValue()) {
+                        String aggregate = entry.getFields().get("aggregateId");
+                        if (aggregate != null) {
+                            ON_STREAM.put(
+                                    UUID.fromString(aggregate), entry.getID().getTime() * 1_000_000L + WALL_TO_NANO);
+                        }
+                        if (entry.getID().compareTo(last[0]) > 0) {
+                            last[0] = entry.getID();
+                        }
                     }
-                    if (StreamIdOrder.after(id, last[0])) {
-                        last[0] = id;
-                    }
-                });
+                }
             }
         });
         if (watch) {
@@ -300,13 +300,6 @@ public class EventBusBenchmark {
                         slot / 10.0, wallAtStart + slot * 100, v[0] / 1e6, v[1]);
             }
         });
-    }
-
-    /** Stream ids in stream order (the Redisson type is not Comparable). */
-    private static final class StreamIdOrder {
-        static boolean after(StreamMessageId a, StreamMessageId b) {
-            return a.getId0() > b.getId0() || (a.getId0() == b.getId0() && a.getId1() > b.getId1());
-        }
     }
 
     private static void reset(int latencySlots) {

@@ -9,7 +9,6 @@ import io.lectern.content.readcache.SignedInReadHits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -17,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The public read cache: a servlet filter placed after the request id and observation filters (hits
@@ -61,8 +61,8 @@ class ReadCacheConfiguration {
 
     @Bean
     ReadChangeSignal readChangeSignal(
-            RedissonClient redisson, @Value("${lectern.events.namespace:lectern}") String namespace) {
-        return new ReadChangeSignal(redisson, namespace);
+            RedisClient redis, @Value("${lectern.events.namespace:lectern}") String namespace) {
+        return new ReadChangeSignal(redis, namespace);
     }
 
     @Bean

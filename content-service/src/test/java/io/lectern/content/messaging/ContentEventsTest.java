@@ -11,22 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 
 /** Events out through the outbox to the content stream, and identity events in through the consumer group. */
 class ContentEventsTest extends ContentApiTest {
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Autowired
     JdbcClient jdbc;
@@ -35,11 +32,11 @@ class ContentEventsTest extends ContentApiTest {
     String namespace;
 
     private List<Map<String, String>> streamEntries(String producer, String type, String aggregateId) {
-        RStream<String, String> stream = redis.getStream(namespace + ":events:" + producer, StringCodec.INSTANCE);
-        if (!stream.isExists()) {
-            return List.of();
-        }
-        return stream.range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values().stream()
+        // a stream nothing was written to yet reads as empty
+        return redis
+                .xrange(namespace + ":events:" + producer, StreamEntryID.MINIMUM_ID, StreamEntryID.MAXIMUM_ID)
+                .stream()
+                .map(StreamEntry::getFields)
                 .filter(e -> type.equals(e.get("type")) && aggregateId.equals(e.get("aggregateId")))
                 .toList();
     }
@@ -109,8 +106,7 @@ class ContentEventsTest extends ContentApiTest {
         fields.put("producer", "identity");
         fields.put("aggregateId", userId.toString());
         fields.put("payload", JSON.writeValueAsString(payload));
-        redis.<String, String>getStream(namespace + ":events:identity", StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:identity", StreamEntryID.NEW_ENTRY, fields);
     }
 
     @Test

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +34,7 @@ class ReadCacheTest extends ContentApiTest {
     JdbcClient jdbc;
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Value("${lectern.events.namespace}")
     String namespace;
@@ -170,8 +170,7 @@ class ReadCacheTest extends ContentApiTest {
                         false,
                         "version",
                         5)));
-        redis.<String, String>getStream(namespace + ":events:identity", StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:identity", StreamEntryID.NEW_ENTRY, fields);
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(
@@ -211,20 +210,30 @@ class ReadCacheTest extends ContentApiTest {
      * this service publishes when its own cache hears one.
      */
     @Test
-    void everyChangeTheCacheHearsIsAnnouncedToTheGateways() {
+    void everyChangeTheCacheHearsIsAnnouncedToTheGateways() throws InterruptedException {
         JsonNode post = publishedFree("Announced");
         java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
-        var topic = redis.getTopic(namespace + ReadChangeSignal.CHANNEL_SUFFIX, StringCodec.INSTANCE);
-        int listener = topic.addListener(String.class, (channel, message) -> heard.incrementAndGet());
+        JedisPubSub gateway = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                heard.incrementAndGet();
+            }
+        };
+        // SUBSCRIBE holds its connection and thread until unsubscribed, as a gateway's does
+        Thread subscriber =
+                Thread.ofVirtual().start(() -> redis.subscribe(gateway, namespace + ReadChangeSignal.CHANNEL_SUFFIX));
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> topic.countSubscribers() > 0);
+            await().atMost(Duration.ofSeconds(10)).until(gateway::isSubscribed);
             int before = heard.get();
             jdbc.sql("update post set title = 'Announced elsewhere' where id = :id")
                     .param("id", UUID.fromString(post.path("id").asString()))
                     .update();
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.get() > before);
         } finally {
-            topic.removeListener(listener);
+            if (gateway.isSubscribed()) {
+                gateway.unsubscribe();
+            }
+            subscriber.join(Duration.ofSeconds(5));
         }
     }
 

@@ -2,12 +2,10 @@ package io.lectern.identity.account;
 
 import io.lectern.platform.web.ProblemException;
 import java.util.List;
-import org.redisson.api.RScript;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Slows down password guessing per address and per client IP with Redis counters. The address key is
@@ -30,12 +28,12 @@ public class LoginThrottle {
             return n
             """;
 
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final AccountProperties.Throttle props;
     private final String prefix;
 
     LoginThrottle(
-            RedissonClient redis,
+            RedisClient redis,
             AccountProperties properties,
             @Value("${lectern.events.namespace:lectern}") String namespace) {
         this.redis = redis;
@@ -62,24 +60,23 @@ public class LoginThrottle {
 
     public void recordSuccess(String email) {
         String id = accountId(email);
-        redis.getBucket(countKey("acct", id), StringCodec.INSTANCE).delete();
+        redis.del(countKey("acct", id));
     }
 
     private void fail(String kind, String id, int threshold) {
-        redis.getScript(StringCodec.INSTANCE)
-                .eval(
-                        RScript.Mode.READ_WRITE,
-                        FAIL,
-                        RScript.ReturnType.LONG,
-                        List.<Object>of(countKey(kind, id), lockKey(kind, id)),
+        redis.eval(
+                FAIL,
+                List.of(countKey(kind, id), lockKey(kind, id)),
+                List.of(
                         String.valueOf(props.window().toMillis()),
                         String.valueOf(threshold),
                         String.valueOf(props.baseLock().toMillis()),
-                        String.valueOf(props.maxLock().toMillis()));
+                        String.valueOf(props.maxLock().toMillis())));
     }
 
     private long remaining(String key) {
-        long ttl = redis.getBucket(key, StringCodec.INSTANCE).remainTimeToLive();
+        // -2: no lock; -1: a lock without expiry, which this class never sets
+        long ttl = redis.pttl(key);
         return ttl < 0 ? 0 : ttl;
     }
 

@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +40,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Google sign-in as an OpenID Connect client. {@code state} (CSRF), {@code nonce} (ID-token replay)
@@ -56,7 +55,7 @@ class GoogleSignIn {
     private static final Logger log = LoggerFactory.getLogger(GoogleSignIn.class);
 
     private final GoogleProperties props;
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final Users users;
     private final EventPublisher events;
     private final TransactionTemplate tx;
@@ -67,7 +66,7 @@ class GoogleSignIn {
 
     GoogleSignIn(
             GoogleProperties props,
-            RedissonClient redis,
+            RedisClient redis,
             Users users,
             EventPublisher events,
             ProfileChanges profileChanges,
@@ -109,8 +108,10 @@ class GoogleSignIn {
         String state = Secrets.newToken();
         String nonce = Secrets.newToken();
         String verifier = Secrets.newToken();
-        redis.getBucket(prefix + Secrets.sha256Hex(state), StringCodec.INSTANCE)
-                .set(nonce + " " + verifier, props.stateTtl());
+        redis.set(
+                prefix + Secrets.sha256Hex(state),
+                nonce + " " + verifier,
+                SetParams.setParams().px(props.stateTtl().toMillis()));
         return UriComponentsBuilder.fromUri(props.authorizationUri())
                 .queryParam("response_type", "code")
                 .queryParam("client_id", props.clientId())
@@ -131,8 +132,7 @@ class GoogleSignIn {
         if (state == null || state.isBlank() || state.length() > 128) {
             throw invalidAttempt();
         }
-        RBucket<String> bucket = redis.getBucket(prefix + Secrets.sha256Hex(state), StringCodec.INSTANCE);
-        String stored = bucket.getAndDelete();
+        String stored = redis.getDel(prefix + Secrets.sha256Hex(state));
         if (stored == null) {
             throw invalidAttempt();
         }

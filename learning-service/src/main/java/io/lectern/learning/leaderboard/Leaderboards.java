@@ -1,5 +1,8 @@
 package io.lectern.learning.leaderboard;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,17 +12,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RBatch;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RScript;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.options.KeysScanOptions;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.client.protocol.ScoredEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ZAddParams;
 
 /**
  * XP leaderboards as Redis sorted sets: {@code <ns>:learning:lb:all} and one
@@ -40,15 +42,19 @@ public class Leaderboards {
 
     private static final Logger log = LoggerFactory.getLogger(Leaderboards.class);
     private static final int CHUNK = 5_000;
+    /** SCAN's COUNT hint: keys examined per round trip while looking for this feature's keys. */
+    private static final int SCAN_COUNT = 1_000;
+    /** {@code ZADD GT CH}: a score only ever rises, whatever order updates arrive in. */
+    private static final ZAddParams IF_GREATER = ZAddParams.zAddParams().gt().ch();
 
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final JdbcClient jdbc;
     private final LeaderboardProperties props;
     private final String prefix;
     private final Clock clock;
 
     Leaderboards(
-            RedissonClient redis,
+            RedisClient redis,
             JdbcClient jdbc,
             LeaderboardProperties props,
             Clock clock,
@@ -103,14 +109,15 @@ public class Leaderboards {
         long weekTotal = (Long) row[1];
         Runnable update = () -> {
             try {
-                RBatch batch = redis.createBatch();
-                batch.<String>getScoredSortedSet(allTimeKey(), StringCodec.INSTANCE)
-                        .addIfGreaterAsync(total, userId.toString());
                 String week = weekKey(monday);
-                batch.<String>getScoredSortedSet(week, StringCodec.INSTANCE)
-                        .addIfGreaterAsync(weekTotal, userId.toString());
-                batch.<String>getScoredSortedSet(week, StringCodec.INSTANCE).expireAsync(weekTtl(monday));
-                batch.execute();
+                List<Response<?>> replies = new ArrayList<>();
+                try (Pipeline p = redis.pipelined()) {
+                    replies.add(p.zadd(allTimeKey(), total, userId.toString(), IF_GREATER));
+                    replies.add(p.zadd(week, weekTotal, userId.toString(), IF_GREATER));
+                    replies.add(p.pexpire(week, weekTtl(monday).toMillis()));
+                    p.sync();
+                }
+                failOnError(replies);
             } catch (RuntimeException e) {
                 // the ledger committed; a rebuild brings the board back in line
                 log.warn("Leaderboard update for {} failed: {}", userId, e.toString());
@@ -149,6 +156,9 @@ public class Leaderboards {
             return out
             """;
 
+    /** Redis keeps scripts by their SHA-1: the slice is sent by digest, its text only when Redis lacks it. */
+    private static final String SLICE_SHA = sha1(SLICE);
+
     /** Top {@code n} of a board, best first, with the board's size. */
     public Slice top(Board board, int n) {
         return slice(board, "", n);
@@ -160,16 +170,17 @@ public class Leaderboards {
     }
 
     private Slice slice(Board board, String member, int n) {
-        String key = key(board, clock.instant());
-        List<Object> reply = redis.getScript(StringCodec.INSTANCE)
-                .eval(
-                        key,
-                        RScript.Mode.READ_ONLY,
-                        SLICE,
-                        RScript.ReturnType.LIST,
-                        List.<Object>of(key),
-                        member,
-                        String.valueOf(n));
+        List<String> keys = List.of(key(board, clock.instant()));
+        List<String> args = List.of(member, String.valueOf(n));
+        Object result;
+        try {
+            result = redis.evalshaReadonly(SLICE_SHA, keys, args);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted or dropped its script cache; EVAL_RO runs the slice and caches it again
+            result = redis.evalReadonly(SLICE, keys, args);
+        }
+        // Jedis hands back Lua integers as Long, strings as String and the table as a List
+        List<?> reply = (List<?>) result;
         long from = ((Number) reply.get(0)).longValue();
         long size = ((Number) reply.get(1)).longValue();
         List<Standing> out = new ArrayList<>();
@@ -185,20 +196,31 @@ public class Leaderboards {
     }
 
     public long size(Board board) {
-        return set(board).size();
+        return redis.zcard(key(board, clock.instant()));
     }
 
     public void remove(UUID userId) {
-        RBatch batch = redis.createBatch();
-        for (String key : redis.getKeys().getKeys(KeysScanOptions.defaults().pattern(prefix + "*"))) {
-            batch.<String>getScoredSortedSet(key, StringCodec.INSTANCE).removeAsync(userId.toString());
+        List<Response<?>> replies = new ArrayList<>();
+        try (Pipeline p = redis.pipelined()) {
+            for (String key : keys()) {
+                replies.add(p.zrem(key, userId.toString()));
+            }
+            p.sync();
         }
-        batch.execute();
+        failOnError(replies);
+    }
+
+    /**
+     * Every key of this feature, walked with SCAN MATCH (never KEYS, which blocks Redis for the whole
+     * keyspace); a key SCAN returns twice only gets a second, harmless ZREM.
+     */
+    private Collection<String> keys() {
+        return redis.scanIteration(SCAN_COUNT, prefix + "*").collect(new ArrayList<>());
     }
 
     /** Whether the all-time board exists (Redis may have lost it). */
     public boolean present() {
-        return redis.getKeys().countExists(allTimeKey()) > 0;
+        return redis.exists(allTimeKey());
     }
 
     /**
@@ -245,26 +267,25 @@ public class Leaderboards {
 
     private void replace(String key, Map<String, Long> scores, @Nullable Duration ttl) {
         if (scores.isEmpty()) {
-            redis.getKeys().delete(key);
+            redis.del(key);
             return;
         }
         String scratch = key + ":rebuild";
-        RScoredSortedSet<String> tmp = redis.getScoredSortedSet(scratch, StringCodec.INSTANCE);
-        tmp.delete();
+        redis.del(scratch);
         Map<String, Double> chunk = new HashMap<>();
         for (Map.Entry<String, Long> e : scores.entrySet()) {
             chunk.put(e.getKey(), e.getValue().doubleValue());
             if (chunk.size() == CHUNK) {
-                tmp.addAll(chunk);
+                redis.zadd(scratch, chunk);
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
-            tmp.addAll(chunk);
+            redis.zadd(scratch, chunk);
         }
-        tmp.rename(key);
+        redis.rename(scratch, key);
         if (ttl != null) {
-            redis.getScoredSortedSet(key, StringCodec.INSTANCE).expire(ttl);
+            redis.pexpire(key, ttl.toMillis());
         }
     }
 
@@ -308,15 +329,14 @@ public class Leaderboards {
                 .query(Long.class)
                 .single();
         if (total > 0) {
-            set(Board.ALL_TIME, now).addIfGreater(total, userId.toString());
+            redis.zadd(allTimeKey(), total, userId.toString(), IF_GREATER);
         }
         LocalDate thisWeek = weekOf(now);
         for (int w = 0; w < props.weeksKept(); w++) {
             LocalDate monday = thisWeek.minusWeeks(w);
             long week = weekTotal(userId, monday);
             if (week > 0) {
-                redis.<String>getScoredSortedSet(weekKey(monday), StringCodec.INSTANCE)
-                        .addIfGreater(week, userId.toString());
+                redis.zadd(weekKey(monday), week, userId.toString(), IF_GREATER);
             }
         }
     }
@@ -343,14 +363,6 @@ public class Leaderboards {
         return left.isNegative() || left.isZero() ? Duration.ofHours(1) : left;
     }
 
-    private RScoredSortedSet<String> set(Board board) {
-        return set(board, clock.instant());
-    }
-
-    RScoredSortedSet<String> set(Board board, Instant now) {
-        return redis.getScoredSortedSet(key(board, now), StringCodec.INSTANCE);
-    }
-
     private String key(Board board, Instant now) {
         return board == Board.ALL_TIME ? allTimeKey() : weekKey(weekOf(now));
     }
@@ -358,10 +370,25 @@ public class Leaderboards {
     /** Members of a board with their scores (for tests and the rebuild check). */
     public Map<String, Long> snapshot(String key) {
         Map<String, Long> out = new HashMap<>();
-        Collection<ScoredEntry<String>> all =
-                redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRange(0, -1);
-        all.forEach(e -> out.put(e.getValue(), e.getScore().longValue()));
+        redis.zrangeWithScores(key, 0, -1).forEach(e -> out.put(e.getElement(), (long) e.getScore()));
         return out;
+    }
+
+    /**
+     * Throws the first error Redis answered in a pipeline: {@code sync()} only reads the replies, and
+     * a failed command would otherwise go unnoticed.
+     */
+    private static void failOnError(List<Response<?>> replies) {
+        replies.forEach(Response::get);
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public enum Board {

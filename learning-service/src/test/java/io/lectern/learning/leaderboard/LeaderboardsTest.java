@@ -51,7 +51,7 @@ class LeaderboardsTest extends LearningIntegrationTest {
                 .containsKey(users.getFirst().toString())
                 .doesNotContainKey(users.get(1).toString());
 
-        redis.getKeys().delete(boards.allTimeKey(), thisWeek, lastWeek); // Redis lost them
+        redis.del(boards.allTimeKey(), thisWeek, lastWeek); // Redis lost them
         assertThat(boards.present()).isFalse();
         boards.rebuild(now);
 

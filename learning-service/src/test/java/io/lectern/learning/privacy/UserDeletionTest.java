@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.options.KeysScanOptions;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -101,10 +99,8 @@ class UserDeletionTest extends LearningIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("|UTC|true");
-        for (String key : redis.getKeys().getKeys(KeysScanOptions.defaults().pattern(namespace + ":learning:*"))) {
-            assertThat(redis.getScoredSortedSet(key, StringCodec.INSTANCE).contains(user.toString()))
-                    .as(key)
-                    .isFalse();
+        for (String key : redis.scanIteration(1_000, namespace + ":learning:*").collect(new java.util.ArrayList<>())) {
+            assertThat(redis.zscore(key, user.toString())).as(key).isNull();
         }
         assertThat(boards.snapshot(boards.allTimeKey())).containsKey(other.toString());
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.StreamEntryID;
 
 /** identity's and billing's events arriving through the real bus (Redis stream, consumer group, inbox). */
 class AccountEventsTest extends NotifyIntegrationTest {
@@ -84,8 +85,7 @@ class AccountEventsTest extends NotifyIntegrationTest {
         fields.put("producer", "identity");
         fields.put("aggregateId", aggregateId);
         fields.put("payload", payload);
-        redis.<String, String>getStream(namespace + ":events:identity", org.redisson.client.codec.StringCodec.INSTANCE)
-                .add(org.redisson.api.stream.StreamAddArgs.entries(fields));
+        redis.xadd(namespace + ":events:identity", StreamEntryID.NEW_ENTRY, fields);
     }
 
     private long count(String table, UUID user) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.StreamEntryID;
 
 class LearningEventsTest extends NotifyIntegrationTest {
 
@@ -66,10 +67,8 @@ class LearningEventsTest extends NotifyIntegrationTest {
         entry.put("aggregateId", user.toString());
         entry.put("payload", EventJson.mapper().writeValueAsString(badge));
         // the same event id twice, as a redelivery after a crash would
-        redis.<String, String>getStream(namespace + ":events:learning", org.redisson.client.codec.StringCodec.INSTANCE)
-                .add(org.redisson.api.stream.StreamAddArgs.entries(entry));
-        redis.<String, String>getStream(namespace + ":events:learning", org.redisson.client.codec.StringCodec.INSTANCE)
-                .add(org.redisson.api.stream.StreamAddArgs.entries(entry));
+        redis.xadd(namespace + ":events:learning", StreamEntryID.NEW_ENTRY, entry);
+        redis.xadd(namespace + ":events:learning", StreamEntryID.NEW_ENTRY, entry);
         LevelReached marker = new LevelReached(user, 2, 1, 100, 300, Instant.now());
         publishToBus(user.toString(), marker);
 

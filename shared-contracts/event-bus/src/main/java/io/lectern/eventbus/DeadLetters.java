@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * This consumer group's dead letters. Each producer stream has one dead-letter stream shared by all
@@ -46,12 +44,12 @@ public final class DeadLetters {
         NOT_SUBSCRIBED
     }
 
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final BusIdentity identity;
     private final List<String> producers;
     private final InboxDispatcher dispatcher;
 
-    DeadLetters(RedissonClient redis, BusIdentity identity, List<String> producers, InboxDispatcher dispatcher) {
+    DeadLetters(RedisClient redis, BusIdentity identity, List<String> producers, InboxDispatcher dispatcher) {
         this.redis = redis;
         this.identity = identity;
         this.producers = List.copyOf(producers);
@@ -62,18 +60,15 @@ public final class DeadLetters {
     public List<DeadLetter> list(int limit) {
         List<DeadLetter> result = new ArrayList<>();
         for (String producer : producers) {
-            StreamMessageId after = null;
+            String key = identity.deadLetterKey(producer);
+            // a later page starts just after the last id seen ("(" makes the start exclusive)
+            String from = "-";
             while (result.size() < limit) {
-                Map<StreamMessageId, Map<String, String>> page = stream(producer)
-                        .range((after == null
-                                        ? StreamRangeArgs.startId(StreamMessageId.MIN)
-                                        : StreamRangeArgs.startIdExclusive(after))
-                                .endId(StreamMessageId.MAX)
-                                .count(PAGE));
-                for (Map.Entry<StreamMessageId, Map<String, String>> entry : page.entrySet()) {
-                    after = entry.getKey();
-                    if (identity.group().equals(entry.getValue().get(GROUP)) && result.size() < limit) {
-                        result.add(toDeadLetter(producer, entry.getKey(), entry.getValue()));
+                List<StreamEntry> page = redis.xrange(key, from, "+", PAGE);
+                for (StreamEntry entry : page) {
+                    from = "(" + entry.getID();
+                    if (identity.group().equals(entry.getFields().get(GROUP)) && result.size() < limit) {
+                        result.add(toDeadLetter(producer, entry.getID(), entry.getFields()));
                     }
                 }
                 if (page.size() < PAGE) {
@@ -102,7 +97,7 @@ public final class DeadLetters {
         }
         Located l = located.get();
         InboxDispatcher.Outcome outcome = dispatcher.dispatch(l.fields());
-        stream(l.producer()).remove(l.entryId());
+        redis.xdel(identity.deadLetterKey(l.producer()), l.entryId());
         return Optional.of(
                 switch (outcome) {
                     case HANDLED -> ReplayOutcome.HANDLED;
@@ -113,20 +108,20 @@ public final class DeadLetters {
 
     public boolean delete(String id) {
         Optional<Located> located = locate(id);
-        located.ifPresent(l -> stream(l.producer()).remove(l.entryId()));
+        located.ifPresent(l -> redis.xdel(identity.deadLetterKey(l.producer()), l.entryId()));
         return located.isPresent();
     }
 
     /** Entries in the dead-letter streams this group writes to (all groups counted). */
     long depth(String producer) {
-        return stream(producer).size();
+        return redis.xlen(identity.deadLetterKey(producer));
     }
 
     List<String> producers() {
         return producers;
     }
 
-    private record Located(String producer, StreamMessageId entryId, Map<String, String> fields) {}
+    private record Located(String producer, StreamEntryID entryId, Map<String, String> fields) {}
 
     private Optional<Located> locate(String id) {
         int colon = id.lastIndexOf(':');
@@ -137,27 +132,25 @@ public final class DeadLetters {
         if (!producers.contains(producer)) {
             return Optional.empty();
         }
-        StreamMessageId entryId;
+        StreamEntryID entryId;
         try {
             String[] parts = id.substring(colon + 1).split("-");
-            entryId = new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            entryId = new StreamEntryID(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Map<StreamMessageId, Map<String, String>> found =
-                stream(producer).range(StreamRangeArgs.startId(entryId).endId(entryId));
-        Map<String, String> fields = found.get(entryId);
-        if (fields == null || !identity.group().equals(fields.get(GROUP))) {
+        List<StreamEntry> found = redis.xrange(identity.deadLetterKey(producer), entryId, entryId, 1);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = found.getFirst().getFields();
+        if (!identity.group().equals(fields.get(GROUP))) {
             return Optional.empty();
         }
         return Optional.of(new Located(producer, entryId, fields));
     }
 
-    private RStream<String, String> stream(String producer) {
-        return redis.getStream(identity.deadLetterKey(producer), StringCodec.INSTANCE);
-    }
-
-    private static DeadLetter toDeadLetter(String producer, StreamMessageId id, Map<String, String> f) {
+    private static DeadLetter toDeadLetter(String producer, StreamEntryID id, Map<String, String> f) {
         return new DeadLetter(
                 producer + ":" + id,
                 producer,

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,9 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.RedisClient;
 
 /**
- * Durable domain events for any service with a DataSource and a RedissonClient: the outbox publisher,
+ * Durable domain events for any service with a DataSource and a RedisClient: the outbox publisher,
  * the relay, consumer groups for the service's {@link EventSubscriptions}, dead letters, trimming,
  * replay, metrics and (in servlet web services) the admin endpoints.
  */
@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             "io.lectern.eventbus.RedisClientAutoConfiguration",
             "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
         })
-@ConditionalOnClass(RedissonClient.class)
-@ConditionalOnBean({DataSource.class, RedissonClient.class, PlatformTransactionManager.class})
+@ConditionalOnClass(RedisClient.class)
+@ConditionalOnBean({DataSource.class, RedisClient.class, PlatformTransactionManager.class})
 @ConditionalOnProperty(prefix = "lectern.events", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EventBusProperties.class)
 public class EventBusAutoConfiguration {
@@ -88,7 +88,7 @@ public class EventBusAutoConfiguration {
     OutboxRelay lecternOutboxRelay(
             Schema schema,
             DataSource dataSource,
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties props,
             EventBusMetrics metrics) {
@@ -114,7 +114,7 @@ public class EventBusAutoConfiguration {
 
     @Bean
     EventConsumers lecternEventConsumers(
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties props,
             InboxDispatcher dispatcher,
@@ -130,7 +130,7 @@ public class EventBusAutoConfiguration {
 
     @Bean
     DeadLetters lecternDeadLetters(
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             InboxDispatcher dispatcher,
             ObjectProvider<EventSubscriptions> subscriptions) {
@@ -147,7 +147,7 @@ public class EventBusAutoConfiguration {
     EventBusHousekeeping lecternEventBusHousekeeping(
             Schema schema,
             DataSource dataSource,
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties props,
             OutboxRelay relay,

@@ -6,14 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamGroup;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamGroupInfo;
 
 /**
  * The periodic chores: purge published outbox rows and old inbox ids, trim the own stream safely and
@@ -25,7 +23,7 @@ final class EventBusHousekeeping implements SmartLifecycle {
     private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final BusIdentity identity;
     private final EventBusProperties props;
     private final @Nullable OutboxRelay relay;
@@ -36,7 +34,7 @@ final class EventBusHousekeeping implements SmartLifecycle {
 
     EventBusHousekeeping(
             JdbcClient jdbc,
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties props,
             @Nullable OutboxRelay relay,
@@ -85,9 +83,9 @@ final class EventBusHousekeeping implements SmartLifecycle {
                 })
                 .single();
         for (String producer : consumedProducers) {
-            RStream<String, String> stream = redis.getStream(identity.streamKey(producer), StringCodec.INSTANCE);
-            if (stream.isExists()) {
-                for (StreamGroup group : stream.listGroups()) {
+            String stream = identity.streamKey(producer);
+            if (redis.exists(stream)) {
+                for (StreamGroupInfo group : redis.xinfoGroups(stream)) {
                     if (group.getName().equals(identity.group())) {
                         metrics.gauge(
                                 "lectern.events.consumer.pending",
@@ -100,7 +98,7 @@ final class EventBusHousekeeping implements SmartLifecycle {
                         metrics.gauge(
                                 "lectern.events.consumer.lag",
                                 "entries not yet delivered to the group",
-                                Math.max(0, group.getLag()),
+                                lag(group),
                                 "group",
                                 group.getName(),
                                 "stream",
@@ -111,11 +109,18 @@ final class EventBusHousekeeping implements SmartLifecycle {
             metrics.gauge(
                     "lectern.events.dead.letter.depth",
                     "entries in the dead-letter stream of a producer",
-                    redis.getStream(identity.deadLetterKey(producer), StringCodec.INSTANCE)
-                            .size(),
+                    redis.xlen(identity.deadLetterKey(producer)),
                     "stream",
                     producer);
         }
+    }
+
+    /**
+     * XINFO GROUPS's lag (Redis 7); Redis answers nil when it cannot tell (after deletions in the
+     * stream), which counts as 0 here.
+     */
+    private static long lag(StreamGroupInfo group) {
+        return group.getGroupInfo().get("lag") instanceof Long lag ? Math.max(0, lag) : 0;
     }
 
     private void every(ScheduledExecutorService s, Duration interval, String what, Runnable task) {

@@ -2,13 +2,13 @@ package io.lectern.eventbus;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.redisson.api.RedissonClient;
 import org.springframework.context.SmartLifecycle;
+import redis.clients.jedis.RedisClient;
 
 /** Runs one {@link StreamConsumer} per subscribed producer stream, each on its own virtual thread. */
 final class EventConsumers implements SmartLifecycle {
 
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final BusIdentity identity;
     private final EventBusProperties.Consumer props;
     private final InboxDispatcher dispatcher;
@@ -19,7 +19,7 @@ final class EventConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     EventConsumers(
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties.Consumer props,
             InboxDispatcher dispatcher,

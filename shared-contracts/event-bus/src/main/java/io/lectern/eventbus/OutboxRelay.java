@@ -3,6 +3,7 @@ package io.lectern.eventbus;
 import io.lectern.contracts.events.EventEnvelope;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.BatchResult;
-import org.redisson.api.RBatch;
-import org.redisson.api.RStreamAsync;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * Moves committed outbox rows to the service's stream. A batch is claimed in one short statement
@@ -47,7 +46,7 @@ final class OutboxRelay implements SmartLifecycle {
             int attempts) {}
 
     private final JdbcClient jdbc;
-    private final RedissonClient redis;
+    private final RedisClient redis;
     private final BusIdentity identity;
     private final EventBusProperties.Relay props;
     private final EventBusMetrics metrics;
@@ -64,7 +63,7 @@ final class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(
             DataSource dataSource,
-            RedissonClient redis,
+            RedisClient redis,
             BusIdentity identity,
             EventBusProperties.Relay props,
             EventBusMetrics metrics) {
@@ -145,15 +144,17 @@ final class OutboxRelay implements SmartLifecycle {
 
     void publish(List<Row> rows, long claimedAtNanos) {
         String key = identity.streamKey(identity.producer());
-        List<?> streamIds;
-        try {
-            RBatch batch = redis.createBatch();
-            RStreamAsync<String, String> stream = batch.getStream(key, StringCodec.INSTANCE);
+        String[] ids = new String[rows.size()];
+        // one round trip for the whole batch; a failed XADD makes its get() throw
+        try (Pipeline pipeline = redis.pipelined()) {
+            List<Response<StreamEntryID>> added = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                stream.addAsync(StreamAddArgs.entries(StreamEntries.toFields(envelope(row))));
+                added.add(pipeline.xadd(key, StreamEntryID.NEW_ENTRY, StreamEntries.toFields(envelope(row))));
             }
-            BatchResult<?> result = batch.execute();
-            streamIds = result.getResponses();
+            pipeline.sync();
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = added.get(i).get().toString();
+            }
         } catch (RuntimeException e) {
             // Some entries may have reached the stream: they are sent again, and inboxes drop the copies.
             log.warn("Publishing {} outbox rows to {} failed, will retry: {}", rows.size(), key, e.toString());
@@ -169,7 +170,6 @@ final class OutboxRelay implements SmartLifecycle {
             return;
         }
         Long[] seqs = rows.stream().map(Row::seq).toArray(Long[]::new);
-        String[] ids = streamIds.stream().map(String::valueOf).toArray(String[]::new);
         int marked =
                 jdbc.sql(publishedSql).params(seqs, ids, identity.instance()).update();
         if (marked < rows.size()) {

@@ -2,79 +2,101 @@ package io.lectern.eventbus;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
 
 /**
- * The one Redis client of a service: Redisson, built here from the {@code spring.data.redis.*}
- * properties (host, port, username, password, database, ssl.enabled, timeout, connect-timeout).
+ * The one Redis client of a service: Jedis's pooled {@link RedisClient}, built here from the
+ * {@code spring.data.redis.*} properties (host, port, username, password, database, ssl.enabled,
+ * timeout, connect-timeout).
  *
- * <p>Not Redisson's Spring Boot starter: the starter pulls in Spring Data Redis and, through it, Spring
- * Data's commons, mapping and repository scanning (about a thousand classes per JVM at start-up, none
- * of them used: every service talks to Redisson directly). docs/adr/0005.
+ * <p>Jedis, not Redisson: a blocking client on plain sockets, so a service loads no Netty and no
+ * asynchronous machinery (about 1,300 classes and their threads, ADR 0112). Every Redis call here is
+ * short or a bounded blocking read on a virtual or dedicated thread, which is what a blocking client
+ * is for. Not Spring Data Redis either: it brings Spring Data's commons and repository scanning
+ * (ADR 0005).
  *
- * <p>Redisson's defaults (16 worker and 32 Netty threads) are sized for a big server; a service here
- * makes a handful of Redis calls at a time, and every thread costs memory on a small VPS. Likewise its
- * 24 connections opened at start-up and kept open: a service's busiest moment holds one blocking stream
- * read per producer it hears (at most six) and a few short calls, so it keeps 8
- * ({@code lectern.redis.connection-minimum-idle-size}) and opens more on demand, up to Redisson's 64
- * ({@code lectern.redis.connection-pool-size}); ADR 0110.
- * {@code lectern.redis.lazy-initialization=true} makes Redisson connect on first use instead of at
- * start-up: the image build's AOT-cache training run sets it (no Redis there).
+ * <p>Connections are opened on demand, kept while in use and closed after a minute idle, never more
+ * than {@code lectern.redis.connection-pool-size} (64): a service's busiest moment holds one blocking
+ * stream read per producer it hears (at most six), a pub/sub subscription or two and a few short calls.
+ * RESP2 is pinned: nothing here needs RESP3 (client-side caching), and it saves a HELLO per connection.
  */
 @AutoConfiguration
-@ConditionalOnClass(Redisson.class)
+@ConditionalOnClass(RedisClient.class)
 public class RedisClientAutoConfiguration {
 
-    @Bean(destroyMethod = "shutdown")
-    @ConditionalOnMissingBean(RedissonClient.class)
-    RedissonClient lecternRedisson(Environment env) {
-        return Redisson.create(config(env));
+    /** Longest a blocking read may wait for Redis's answer before the connection counts as dead. */
+    static final Duration DEFAULT_BLOCKING_TIMEOUT = Duration.ofSeconds(60);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(RedisClient.class)
+    RedisClient lecternRedisClient(Environment env) {
+        return RedisClient.builder()
+                .hostAndPort(
+                        env.getProperty("spring.data.redis.host", "127.0.0.1"),
+                        env.getProperty("spring.data.redis.port", Integer.class, 6379))
+                .clientConfig(clientConfig(env))
+                .poolConfig(poolConfig(env))
+                .build();
     }
 
-    static Config config(Environment env) {
-        Config config = new Config();
-        // Every call here names its codec (strings); without a default Redisson would build Kryo's for
-        // nothing, and Kryo is not on the class path (root pom.xml, docs/adr/0005 item 11).
-        config.setCodec(StringCodec.INSTANCE);
-        config.setThreads(env.getProperty("lectern.redis.threads", Integer.class, 4))
-                .setNettyThreads(env.getProperty("lectern.redis.netty-threads", Integer.class, 4))
-                .setLazyInitialization(env.getProperty("lectern.redis.lazy-initialization", Boolean.class, false));
-        boolean ssl = env.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
-        String host = env.getProperty("spring.data.redis.host", "127.0.0.1");
-        int port = env.getProperty("spring.data.redis.port", Integer.class, 6379);
-        SingleServerConfig server = config.useSingleServer()
-                .setAddress((ssl ? "rediss://" : "redis://") + host + ":" + port)
-                .setDatabase(env.getProperty("spring.data.redis.database", Integer.class, 0))
-                .setConnectionMinimumIdleSize(
-                        env.getProperty("lectern.redis.connection-minimum-idle-size", Integer.class, 8))
-                .setConnectionPoolSize(env.getProperty("lectern.redis.connection-pool-size", Integer.class, 64));
+    // ssl(boolean) is deprecated in favour of SslOptions (trust and key stores), which nothing here needs:
+    // with ssl(true) and no SSLParameters of ours, Jedis uses the JVM's trust store and checks the server's
+    // host name (endpoint identification "HTTPS"), as Redisson did for rediss://
+    @SuppressWarnings("deprecation")
+    static DefaultJedisClientConfig clientConfig(Environment env) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .resp2()
+                .database(env.getProperty("spring.data.redis.database", Integer.class, 0))
+                .ssl(env.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false))
+                .blockingSocketTimeoutMillis(
+                        millis(duration(env, "lectern.redis.blocking-timeout"), DEFAULT_BLOCKING_TIMEOUT));
+        String name = env.getProperty("spring.application.name");
+        if (name != null && !name.isBlank()) {
+            // CLIENT LIST then says which service holds each connection
+            config.clientName(name.strip());
+        }
         String username = env.getProperty("spring.data.redis.username");
         if (username != null && !username.isBlank()) {
-            config.setUsername(username);
+            config.user(username);
         }
         String password = env.getProperty("spring.data.redis.password");
         if (password != null && !password.isEmpty()) {
-            config.setPassword(password);
+            config.password(password);
         }
         Duration timeout = duration(env, "spring.data.redis.timeout");
         if (timeout != null) {
-            server.setTimeout((int) timeout.toMillis());
+            config.socketTimeoutMillis(millis(timeout, timeout));
         }
         Duration connectTimeout = duration(env, "spring.data.redis.connect-timeout");
         if (connectTimeout != null) {
-            server.setConnectTimeout((int) connectTimeout.toMillis());
+            config.connectionTimeoutMillis(millis(connectTimeout, connectTimeout));
         }
-        return config;
+        return config.build();
+    }
+
+    static ConnectionPoolConfig poolConfig(Environment env) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        int size = env.getProperty("lectern.redis.connection-pool-size", Integer.class, 64);
+        pool.setMaxTotal(size);
+        // kept while the service uses them; the pool's evictor closes those idle for a minute
+        pool.setMaxIdle(size);
+        pool.setMinIdle(0);
+        // a caller waits this long for a free connection (all in use), then gets an error, not a hang
+        Duration timeout = duration(env, "spring.data.redis.timeout");
+        pool.setMaxWait(timeout == null ? Duration.ofSeconds(2) : timeout);
+        return pool;
+    }
+
+    private static int millis(@Nullable Duration value, Duration fallback) {
+        return (int) Math.min(Integer.MAX_VALUE, (value == null ? fallback : value).toMillis());
     }
 
     /** "2s", "1500ms", "PT2S" or a number of milliseconds, as Spring Boot binds a Duration. */

@@ -11,21 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.AutoClaimResult;
-import org.redisson.api.stream.PendingEntry;
-import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.api.stream.StreamCreateGroupArgs;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamPendingRangeArgs;
-import org.redisson.api.stream.StreamReadGroupArgs;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
  * One consumer of one producer's stream in this service's group. On start it finishes its own pending
@@ -37,26 +35,26 @@ import org.slf4j.LoggerFactory;
 final class StreamConsumer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
-    private static final StreamMessageId ZERO = new StreamMessageId(0, 0);
+    private static final StreamEntryID ZERO = new StreamEntryID(0, 0);
 
-    record Entry(StreamMessageId id, Map<String, String> fields) {}
+    record Entry(StreamEntryID id, Map<String, String> fields) {}
 
-    private final RedissonClient redis;
-    private final RStream<String, String> stream;
+    private final RedisClient redis;
+    private final String stream;
     private final String producer;
     private final BusIdentity identity;
     private final EventBusProperties.Consumer props;
     private final InboxDispatcher dispatcher;
     private final EventBusMetrics metrics;
-    private final Map<StreamMessageId, Instant> retries = new ConcurrentHashMap<>();
+    private final Map<StreamEntryID, Instant> retries = new ConcurrentHashMap<>();
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
     private boolean catchingUp = true;
-    private StreamMessageId ownPendingCursor = StreamMessageId.ALL;
+    private StreamEntryID ownPendingCursor = ZERO;
     private Instant nextClaim = Instant.EPOCH;
 
     StreamConsumer(
-            RedissonClient redis,
+            RedisClient redis,
             String producer,
             BusIdentity identity,
             EventBusProperties.Consumer props,
@@ -68,7 +66,7 @@ final class StreamConsumer implements Runnable {
         this.props = props;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
-        this.stream = redis.getStream(identity.streamKey(producer), StringCodec.INSTANCE);
+        this.stream = identity.streamKey(producer);
     }
 
     String producer() {
@@ -95,18 +93,14 @@ final class StreamConsumer implements Runnable {
                 }
                 if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
                     // Redis lost the group (restarted empty): recreate it and read everything again.
-                    log.warn("Group {} on {} is gone, recreating it", identity.group(), stream.getName());
+                    log.warn("Group {} on {} is gone, recreating it", identity.group(), stream);
                     groupReady = false;
                     catchingUp = true;
-                    ownPendingCursor = StreamMessageId.ALL;
+                    ownPendingCursor = ZERO;
                     retries.clear();
                     continue;
                 }
-                log.warn(
-                        "Consumer of {} in group {} failed, retrying: {}",
-                        stream.getName(),
-                        identity.group(),
-                        e.toString());
+                log.warn("Consumer of {} in group {} failed, retrying: {}", stream, identity.group(), e.toString());
                 pause(props.retryBackoff());
             }
         }
@@ -115,10 +109,8 @@ final class StreamConsumer implements Runnable {
 
     void ensureGroup() {
         try {
-            stream.createGroup(StreamCreateGroupArgs.name(identity.group())
-                    .id(StreamMessageId.ALL)
-                    .makeStream());
-        } catch (RedisException e) {
+            redis.xgroupCreate(stream, identity.group(), ZERO, true);
+        } catch (JedisDataException e) {
             if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
                 throw e;
             }
@@ -128,26 +120,20 @@ final class StreamConsumer implements Runnable {
     /** One turn of the loop: read (own pending first, then new), retry what is due, claim idle entries. */
     void pollOnce() {
         if (catchingUp) {
-            Map<StreamMessageId, Map<String, String>> own = stream.readGroup(
-                    identity.group(),
-                    identity.instance(),
-                    StreamReadGroupArgs.greaterThan(ownPendingCursor).count(props.batchSize()));
+            List<Entry> own = readGroup(XReadGroupParams.xReadGroupParams().count(props.batchSize()), ownPendingCursor);
             if (own.isEmpty()) {
                 catchingUp = false;
             } else {
-                List<Entry> entries = entries(own);
-                ownPendingCursor = entries.getLast().id();
-                process(entries, true);
+                ownPendingCursor = own.getLast().id();
+                process(own, true);
             }
         } else {
-            Map<StreamMessageId, Map<String, String>> fresh = stream.readGroup(
-                    identity.group(),
-                    identity.instance(),
-                    StreamReadGroupArgs.neverDelivered()
-                            .count(props.batchSize())
-                            .timeout(props.block()));
+            int blockMillis = (int) props.block().toMillis();
+            List<Entry> fresh = readGroup(
+                    XReadGroupParams.xReadGroupParams().count(props.batchSize()).block(blockMillis),
+                    StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
             if (!fresh.isEmpty()) {
-                process(entries(fresh), false);
+                process(fresh, false);
             }
         }
         retryDue();
@@ -157,59 +143,84 @@ final class StreamConsumer implements Runnable {
         }
     }
 
+    /** XREADGROUP of this stream only; no reply (a BLOCK that timed out) is no entries. */
+    private List<Entry> readGroup(XReadGroupParams params, StreamEntryID from) {
+        List<Map.Entry<String, List<StreamEntry>>> reply =
+                redis.xreadGroup(identity.group(), identity.instance(), params, Map.of(stream, from));
+        return reply == null || reply.isEmpty()
+                ? List.of()
+                : entries(reply.getFirst().getValue());
+    }
+
     private void retryDue() {
         if (retries.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
-        List<StreamMessageId> due = retries.entrySet().stream()
+        List<StreamEntryID> due = retries.entrySet().stream()
                 .filter(e -> !e.getValue().isAfter(now))
                 .map(Map.Entry::getKey)
-                .sorted(StreamEntries.ORDER)
+                .sorted()
                 .toList();
         if (due.isEmpty()) {
             return;
         }
         due.forEach(retries::remove);
         // XCLAIM to ourselves counts as a delivery, which is what the dead-letter limit counts.
-        Map<StreamMessageId, Map<String, String>> claimed = stream.claim(
-                identity.group(), identity.instance(), 0, TimeUnit.MILLISECONDS, due.toArray(StreamMessageId[]::new));
+        List<Entry> claimed = entries(redis.xclaim(
+                stream,
+                identity.group(),
+                identity.instance(),
+                0,
+                XClaimParams.xClaimParams(),
+                due.toArray(StreamEntryID[]::new)));
         if (!claimed.isEmpty()) {
-            claimed.keySet().forEach(id -> metrics.redelivered(identity.group(), producer));
-            process(entries(claimed), false);
+            claimed.forEach(entry -> metrics.redelivered(identity.group(), producer));
+            process(claimed, false);
         }
     }
 
     void claimIdle() {
-        StreamMessageId cursor = ZERO;
+        StreamEntryID cursor = ZERO;
         for (int round = 0; round < 100 && running; round++) {
-            AutoClaimResult<String, String> result = stream.autoClaim(
+            // Redis 7 also replies with the ids it dropped from the pending list because they were
+            // deleted; Jedis reads only the cursor and the claimed entries.
+            Map.Entry<StreamEntryID, List<StreamEntry>> result = redis.xautoclaim(
+                    stream,
                     identity.group(),
                     identity.instance(),
                     props.idleTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS,
                     cursor,
-                    props.batchSize());
-            if (!result.getMessages().isEmpty()) {
-                log.info(
-                        "Took over {} idle entries of {} in group {}",
-                        result.getMessages().size(),
-                        stream.getName(),
-                        identity.group());
-                result.getMessages().keySet().forEach(id -> metrics.redelivered(identity.group(), producer));
-                process(entries(result.getMessages()), true);
+                    XAutoClaimParams.xAutoClaimParams().count(props.batchSize()));
+            List<Entry> claimed = entries(result.getValue());
+            if (!claimed.isEmpty()) {
+                log.info("Took over {} idle entries of {} in group {}", claimed.size(), stream, identity.group());
+                claimed.forEach(entry -> metrics.redelivered(identity.group(), producer));
+                process(claimed, true);
             }
-            cursor = result.getNextId();
+            cursor = result.getKey();
             if (cursor == null || ZERO.equals(cursor)) {
                 return;
             }
         }
     }
 
-    private static List<Entry> entries(Map<StreamMessageId, Map<String, String>> raw) {
+    /**
+     * Redis replies in stream order (XCLAIM in the order asked, which {@link #retryDue} sorts). An entry trimmed or deleted while pending comes back from the
+     * pending list with null fields: it gets an empty map, which {@link #handle} acknowledges without
+     * dispatching. A null entry (XCLAIM's answer for a deleted id before Redis 7) carries no id and is
+     * skipped.
+     */
+    private static List<Entry> entries(@Nullable List<StreamEntry> raw) {
+        if (raw == null) {
+            return List.of();
+        }
         List<Entry> list = new ArrayList<>(raw.size());
-        raw.forEach((id, fields) -> list.add(new Entry(id, fields == null ? Map.of() : fields)));
-        list.sort((a, b) -> StreamEntries.ORDER.compare(a.id(), b.id()));
+        for (StreamEntry entry : raw) {
+            if (entry != null) {
+                list.add(new Entry(entry.getID(), entry.getFields() == null ? Map.of() : entry.getFields()));
+            }
+        }
         return list;
     }
 
@@ -231,7 +242,7 @@ final class StreamConsumer implements Runnable {
                 }
             }
         }
-        List<StreamMessageId> done = Collections.synchronizedList(new ArrayList<>());
+        List<StreamEntryID> done = Collections.synchronizedList(new ArrayList<>());
         int laneCount = Math.max(1, props.concurrency());
         if (laneCount == 1 || todo.size() == 1) {
             handleLane(todo, done);
@@ -257,7 +268,7 @@ final class StreamConsumer implements Runnable {
             }
         }
         if (!done.isEmpty()) {
-            stream.ack(identity.group(), done.toArray(StreamMessageId[]::new));
+            redis.xack(stream, identity.group(), done.toArray(StreamEntryID[]::new));
         }
     }
 
@@ -266,7 +277,7 @@ final class StreamConsumer implements Runnable {
      * commit); if that transaction fails, each of its entries on its own, which is where retries and
      * dead letters are decided.
      */
-    private void handleLane(List<Entry> lane, List<StreamMessageId> done) {
+    private void handleLane(List<Entry> lane, List<StreamEntryID> done) {
         int size = Math.max(1, props.transactionBatch());
         for (int from = 0; from < lane.size(); from += size) {
             List<Entry> chunk = lane.subList(from, Math.min(lane.size(), from + size));
@@ -279,17 +290,14 @@ final class StreamConsumer implements Runnable {
                     chunk.forEach(e -> done.add(e.id()));
                     continue;
                 } catch (RuntimeException e) {
-                    log.debug(
-                            "A batch of {} entries on {} failed, applying them one by one",
-                            chunk.size(),
-                            stream.getName());
+                    log.debug("A batch of {} entries on {} failed, applying them one by one", chunk.size(), stream);
                 }
             }
             chunk.forEach(entry -> handle(entry, done));
         }
     }
 
-    private void handle(Entry entry, List<StreamMessageId> done) {
+    private void handle(Entry entry, List<StreamEntryID> done) {
         if (entry.fields().isEmpty()) {
             // the entry was trimmed or deleted while pending: nothing left to handle
             done.add(entry.id());
@@ -306,7 +314,7 @@ final class StreamConsumer implements Runnable {
                 log.error(
                         "Event {} on {} failed {} times in group {}, moving it to the dead-letter stream",
                         entry.id(),
-                        stream.getName(),
+                        stream,
                         count,
                         identity.group(),
                         cause);
@@ -315,7 +323,7 @@ final class StreamConsumer implements Runnable {
                 log.warn(
                         "Event {} on {} failed (delivery {}) in group {}, will retry: {}",
                         entry.id(),
-                        stream.getName(),
+                        stream,
                         count,
                         identity.group(),
                         cause.toString());
@@ -332,12 +340,10 @@ final class StreamConsumer implements Runnable {
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
-    private long deliveryCount(StreamMessageId id) {
-        List<PendingEntry> pending = stream.listPending(StreamPendingRangeArgs.groupName(identity.group())
-                .startId(id)
-                .endId(id)
-                .count(1));
-        return pending.isEmpty() ? 0 : pending.getFirst().getDeliveryCount();
+    private long deliveryCount(StreamEntryID id) {
+        List<StreamPendingEntry> pending =
+                redis.xpending(stream, identity.group(), XPendingParams.xPendingParams(id, id, 1));
+        return pending.isEmpty() ? 0 : pending.getFirst().getDeliveredTimes();
     }
 
     private void deadLetter(Entry entry, @Nullable String error, long deliveries) {
@@ -348,12 +354,11 @@ final class StreamConsumer implements Runnable {
         fields.put(DeadLetters.DELIVERIES, Long.toString(deliveries));
         fields.put(DeadLetters.DEAD_AT, Instant.now().toString());
         // bounded (approximately, which is cheap): dead letters pile up exactly when something is broken
-        redis.<String, String>getStream(identity.deadLetterKey(producer), StringCodec.INSTANCE)
-                .add(StreamAddArgs.entries(fields)
-                        .trimNonStrict()
-                        .maxLen(props.deadLetterMaxLength())
-                        .noLimit());
-        stream.ack(identity.group(), entry.id());
+        redis.xadd(
+                identity.deadLetterKey(producer),
+                XAddParams.xAddParams().maxLen(props.deadLetterMaxLength()).approximateTrimming(),
+                fields);
+        redis.xack(stream, identity.group(), entry.id());
         retries.remove(entry.id());
         metrics.deadLettered(identity.group(), String.valueOf(entry.fields().get(StreamEntries.TYPE)));
     }

@@ -2,12 +2,10 @@ package io.lectern.eventbus;
 
 import io.lectern.contracts.events.EventEnvelope;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.stream.StreamMessageId;
 
 /** The field layout of a stream entry: one field per envelope member, payload as JSON text. */
 final class StreamEntries {
@@ -19,10 +17,6 @@ final class StreamEntries {
     static final String AGGREGATE_ID = "aggregateId";
     static final String TRACE_ID = "traceId";
     static final String PAYLOAD = "payload";
-
-    /** Stream ids in stream order (the Redisson type is not Comparable). */
-    static final Comparator<StreamMessageId> ORDER =
-            Comparator.comparingLong(StreamMessageId::getId0).thenComparingLong(StreamMessageId::getId1);
 
     private StreamEntries() {}
 

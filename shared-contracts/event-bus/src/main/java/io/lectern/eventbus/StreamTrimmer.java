@@ -1,13 +1,10 @@
 package io.lectern.eventbus;
 
 import org.jspecify.annotations.Nullable;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.PendingResult;
-import org.redisson.api.stream.StreamGroup;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamTrimArgs;
-import org.redisson.client.codec.StringCodec;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamGroupInfo;
 
 /**
  * Trims the service's own stream with MINID = the oldest entry any group still needs: per group its
@@ -20,55 +17,59 @@ import org.redisson.client.codec.StringCodec;
  */
 final class StreamTrimmer {
 
-    private final RStream<String, String> stream;
+    private static final StreamEntryID ZERO = new StreamEntryID(0, 0);
+
+    private final RedisClient redis;
+    private final String stream;
     private final java.time.Duration abandonedAfter;
 
-    StreamTrimmer(RedissonClient redis, BusIdentity identity) {
+    StreamTrimmer(RedisClient redis, BusIdentity identity) {
         this(redis, identity, java.time.Duration.ofDays(7));
     }
 
-    StreamTrimmer(RedissonClient redis, BusIdentity identity, java.time.Duration abandonedAfter) {
-        this.stream = redis.getStream(identity.streamKey(identity.producer()), StringCodec.INSTANCE);
+    StreamTrimmer(RedisClient redis, BusIdentity identity, java.time.Duration abandonedAfter) {
+        this.redis = redis;
+        this.stream = identity.streamKey(identity.producer());
         this.abandonedAfter = abandonedAfter;
     }
 
     private boolean abandoned(String group) {
-        var consumers = stream.listConsumers(group);
-        return !consumers.isEmpty() && consumers.stream().allMatch(c -> c.getIdleTime() > abandonedAfter.toMillis());
+        var consumers = redis.xinfoConsumers2(stream, group);
+        return !consumers.isEmpty() && consumers.stream().allMatch(c -> c.getIdle() > abandonedAfter.toMillis());
     }
 
     /** Returns the number of entries removed. */
     long trim() {
-        StreamMessageId bound = safeBound();
+        StreamEntryID bound = safeBound();
         if (bound == null) {
             return 0;
         }
-        return stream.trim(StreamTrimArgs.minId(bound).noLimit());
+        return redis.xtrim(
+                stream, XTrimParams.xTrimParams().minId(bound.toString()).exactTrimming());
     }
 
     @Nullable
-    StreamMessageId safeBound() {
-        if (!stream.isExists()) {
+    StreamEntryID safeBound() {
+        if (!redis.exists(stream)) {
             return null;
         }
-        StreamMessageId bound = null;
-        for (StreamGroup group : stream.listGroups()) {
+        StreamEntryID bound = null;
+        for (StreamGroupInfo group : redis.xinfoGroups(stream)) {
             if (abandoned(group.getName())) {
                 continue;
             }
-            StreamMessageId needed = group.getLastDeliveredId();
+            StreamEntryID needed = group.getLastDeliveredId();
             if (group.getPending() > 0) {
-                PendingResult pending = stream.getPendingInfo(group.getName());
-                StreamMessageId lowest = pending.getLowestId();
-                if (lowest != null && StreamEntries.ORDER.compare(lowest, needed) < 0) {
+                StreamEntryID lowest = redis.xpending(stream, group.getName()).getMinId();
+                if (lowest != null && lowest.compareTo(needed) < 0) {
                     needed = lowest;
                 }
             }
-            if (bound == null || StreamEntries.ORDER.compare(needed, bound) < 0) {
+            if (bound == null || needed.compareTo(bound) < 0) {
                 bound = needed;
             }
         }
-        if (bound == null || (bound.getId0() == 0 && bound.getId1() == 0)) {
+        if (bound == null || ZERO.equals(bound)) {
             return null;
         }
         return bound;

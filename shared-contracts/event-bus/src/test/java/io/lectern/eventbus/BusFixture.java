@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The bus's parts wired by hand, without Spring, for tests that need several relays or consumers (or a
@@ -33,7 +30,7 @@ final class BusFixture implements AutoCloseable {
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
     final TransactionTemplate tx;
-    final RedissonClient redis;
+    final RedisClient redis;
     final String namespace;
     final EventBusMetrics metrics = new EventBusMetrics(new SimpleMeterRegistry());
     private final List<OutboxRelay> relays = new CopyOnWriteArrayList<>();
@@ -45,12 +42,12 @@ final class BusFixture implements AutoCloseable {
         dataSource.setMaximumPoolSize(10);
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Config config = new Config().setCodec(StringCodec.INSTANCE); // Kryo, Redisson's default, is excluded
-        config.useSingleServer()
-                .setAddress("redis://" + redisHost + ":" + redisPort)
-                .setRetryAttempts(3)
-                .setTimeout(3000);
-        this.redis = Redisson.create(config);
+        // the client a service gets, from the same properties
+        this.redis = new RedisClientAutoConfiguration()
+                .lecternRedisClient(new MockEnvironment()
+                        .withProperty("spring.data.redis.host", redisHost)
+                        .withProperty("spring.data.redis.port", Integer.toString(redisPort))
+                        .withProperty("spring.data.redis.timeout", "3s"));
         this.namespace = namespace;
     }
 
@@ -144,15 +141,22 @@ final class BusFixture implements AutoCloseable {
     // The outbox is shared by every test of the run (one schema), and a relay publishes every row it finds
     // there, also rows another test left unpublished: a test looks only at its own run's aggregates.
 
+    /** This fixture's stream (the {@code learning} producer's). */
+    String streamKey() {
+        return namespace + ":events:" + SCHEMA;
+    }
+
     /** The entries on this fixture's stream whose aggregate id starts with {@code aggregatePrefix}, in order. */
     List<Map<String, String>> streamed(String aggregatePrefix) {
-        return redis
-                .<String, String>getStream(namespace + ":events:" + SCHEMA, StringCodec.INSTANCE)
-                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
-                .values()
-                .stream()
+        return redis.xrange(streamKey(), "-", "+").stream()
+                .map(StreamEntry::getFields)
                 .filter(fields -> fields.get(StreamEntries.AGGREGATE_ID).startsWith(aggregatePrefix))
                 .toList();
+    }
+
+    /** Entries delivered to {@code group} and not yet acknowledged. */
+    long pending(String group) {
+        return redis.xpending(streamKey(), group).getTotal();
     }
 
     /** Events the group applied (copies included) whose aggregate id starts with {@code aggregatePrefix}. */
@@ -176,7 +180,7 @@ final class BusFixture implements AutoCloseable {
     public void close() {
         // a test that failed half-way must not leave a relay taking the next test's rows
         relays.forEach(OutboxRelay::stop);
-        redis.shutdown();
+        redis.close();
         dataSource.close();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Several lanes, small reads and a handler with uneven pauses: the consumer keeps each aggregate's
@@ -56,12 +55,7 @@ class ConsumerLaneOrderTest {
             Thread thread = Thread.ofVirtual().start(consumer);
             long expected = (long) AGGREGATES * VERSIONS;
             await().atMost(Duration.ofSeconds(60)).until(() -> bus.applied(group, run + "-") >= expected);
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> bus.redis
-                                    .getStream(bus.namespace + ":events:" + BusFixture.SCHEMA, StringCodec.INSTANCE)
-                                    .getPendingInfo(group)
-                                    .getTotal()
-                            == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> bus.pending(group) == 0);
             consumer.stop();
             thread.join();
 

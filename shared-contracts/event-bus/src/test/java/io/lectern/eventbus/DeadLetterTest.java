@@ -16,11 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RStream;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamEntry;
 
 /** max-deliveries is 3 in the test configuration. */
 @SpringBootTest(classes = TestService.class, properties = "lectern.events.consumer.transaction-batch=50")
@@ -44,7 +41,7 @@ class DeadLetterTest {
     JdbcClient jdbc;
 
     @Autowired
-    RedissonClient redis;
+    RedisClient redis;
 
     @Autowired
     BusIdentity identity;
@@ -80,8 +77,7 @@ class DeadLetterTest {
                 .containsEntry("type", "content.post-published.v1")
                 .containsKey("originalId");
         assertThat(letter.get("error")).contains("cannot index " + slug);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> stream().getPendingInfo(identity.group()).getTotal() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pending() == 0);
 
         // the subscription is still alive: a later event is handled
         UUID later = UUID.randomUUID();
@@ -166,8 +162,7 @@ class DeadLetterTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> deadLettersOf(poisonEvent).size() == 1);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> stream().getPendingInfo(identity.group()).getTotal() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
         for (UUID post : posts) {
             assertThat(applied(post)).as("effects of " + post).isEqualTo(post.equals(poisonPost) ? 0 : 1);
         }
@@ -188,17 +183,18 @@ class DeadLetterTest {
     }
 
     private List<Map<String, String>> deadLettersOf(UUID eventId) {
-        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values().stream()
+        return dlq().stream()
+                .map(StreamEntry::getFields)
                 .filter(f -> eventId.toString().equals(f.get("id")))
                 .toList();
     }
 
     private String deadLetterIdOf(UUID eventId) {
-        return dlq().range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).entrySet().stream()
-                .filter(e -> eventId.toString().equals(e.getValue().get("id")))
+        return dlq().stream()
+                .filter(e -> eventId.toString().equals(e.getFields().get("id")))
                 .findFirst()
                 .orElseThrow()
-                .getKey()
+                .getID()
                 .toString();
     }
 
@@ -209,11 +205,11 @@ class DeadLetterTest {
                 .single();
     }
 
-    private RStream<String, String> stream() {
-        return redis.getStream(identity.streamKey("content"), StringCodec.INSTANCE);
+    private long pending() {
+        return redis.xpending(identity.streamKey("content"), identity.group()).getTotal();
     }
 
-    private RStream<String, String> dlq() {
-        return redis.getStream(identity.deadLetterKey("content"), StringCodec.INSTANCE);
+    private List<StreamEntry> dlq() {
+        return redis.xrange(identity.deadLetterKey("content"), "-", "+");
     }
 }

@@ -2,59 +2,63 @@ package io.lectern.eventbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 import org.springframework.mock.env.MockEnvironment;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisProtocol;
 
-/** The Redisson client is built from the same {@code spring.data.redis.*} properties the starter read. */
+/** The Jedis client is built from the same {@code spring.data.redis.*} properties Spring Boot's starter reads. */
 class RedisClientConfigTest {
 
     @Test
-    void buildsTheSingleServerFromSpringDataRedisProperties() {
+    void buildsTheClientFromSpringDataRedisProperties() {
         MockEnvironment env = new MockEnvironment()
-                .withProperty("spring.data.redis.host", "redis.internal")
-                .withProperty("spring.data.redis.port", "6380")
+                .withProperty("spring.application.name", "content-service")
                 .withProperty("spring.data.redis.database", "2")
                 .withProperty("spring.data.redis.username", "lectern")
                 .withProperty("spring.data.redis.password", "s3cret")
                 .withProperty("spring.data.redis.ssl.enabled", "true")
-                .withProperty("spring.data.redis.timeout", "2s")
+                .withProperty("spring.data.redis.timeout", "3s")
                 .withProperty("spring.data.redis.connect-timeout", "1500ms")
-                .withProperty("lectern.redis.threads", "3")
-                .withProperty("lectern.redis.netty-threads", "5")
-                .withProperty("lectern.redis.lazy-initialization", "true")
-                .withProperty("lectern.redis.connection-minimum-idle-size", "2")
+                .withProperty("lectern.redis.blocking-timeout", "PT20S")
                 .withProperty("lectern.redis.connection-pool-size", "16");
 
-        Config config = RedisClientAutoConfiguration.config(env);
+        DefaultJedisClientConfig client = RedisClientAutoConfiguration.clientConfig(env);
+        ConnectionPoolConfig pool = RedisClientAutoConfiguration.poolConfig(env);
 
-        assertThat(config.useSingleServer().getAddress()).isEqualTo("rediss://redis.internal:6380");
-        assertThat(config.useSingleServer().getDatabase()).isEqualTo(2);
-        assertThat(config.useSingleServer().getTimeout()).isEqualTo(2000);
-        assertThat(config.useSingleServer().getConnectTimeout()).isEqualTo(1500);
-        assertThat(config.getUsername()).isEqualTo("lectern");
-        assertThat(config.getPassword()).isEqualTo("s3cret");
-        assertThat(config.getThreads()).isEqualTo(3);
-        assertThat(config.getNettyThreads()).isEqualTo(5);
-        assertThat(config.isLazyInitialization()).isTrue();
-        assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(2);
-        assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(16);
+        assertThat(client.getDatabase()).isEqualTo(2);
+        assertThat(client.getUser()).isEqualTo("lectern");
+        assertThat(client.getPassword()).isEqualTo("s3cret");
+        assertThat(client.isSsl()).isTrue();
+        assertThat(client.getSocketTimeoutMillis()).isEqualTo(3000);
+        assertThat(client.getConnectionTimeoutMillis()).isEqualTo(1500);
+        assertThat(client.getBlockingSocketTimeoutMillis()).isEqualTo(20_000);
+        assertThat(client.getClientName()).isEqualTo("content-service");
+        assertThat(pool.getMaxTotal()).isEqualTo(16);
+        assertThat(pool.getMaxIdle()).isEqualTo(16);
+        assertThat(pool.getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
-    void defaultsToALocalRedisWithFewThreadsFewKeptConnectionsAndNoCredentials() {
-        Config config = RedisClientAutoConfiguration.config(new MockEnvironment());
+    void defaultsToRespTwoNoCredentialsAndAPoolThatOpensOnDemand() {
+        MockEnvironment env = new MockEnvironment();
 
-        assertThat(config.useSingleServer().getAddress()).isEqualTo("redis://127.0.0.1:6379");
-        assertThat(config.getPassword()).isNull();
-        assertThat(config.getThreads()).isEqualTo(4);
-        assertThat(config.getNettyThreads()).isEqualTo(4);
-        assertThat(config.isLazyInitialization()).isFalse();
-        // 8 kept open, not Redisson's 24; up to 64 on demand
-        assertThat(config.useSingleServer().getConnectionMinimumIdleSize()).isEqualTo(8);
-        assertThat(config.useSingleServer().getConnectionPoolSize()).isEqualTo(64);
-        // strings by default: Kryo, Redisson's own default, is not on the class path
-        assertThat(config.getCodec()).isSameAs(StringCodec.INSTANCE);
+        DefaultJedisClientConfig client = RedisClientAutoConfiguration.clientConfig(env);
+        ConnectionPoolConfig pool = RedisClientAutoConfiguration.poolConfig(env);
+
+        assertThat(client.getRedisProtocol()).isEqualTo(RedisProtocol.RESP2);
+        assertThat(client.getDatabase()).isZero();
+        assertThat(client.getUser()).isNull();
+        assertThat(client.getPassword()).isNull();
+        assertThat(client.isSsl()).isFalse();
+        assertThat(client.getClientName()).isNull();
+        // a blocking stream read that Redis never answers (a half-open connection) ends after a minute
+        assertThat(client.getBlockingSocketTimeoutMillis()).isEqualTo(60_000);
+        // nothing opened at start, up to 64 on demand, a caller waits at most 2 s for a free one
+        assertThat(pool.getMinIdle()).isZero();
+        assertThat(pool.getMaxTotal()).isEqualTo(64);
+        assertThat(pool.getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(2));
     }
 }

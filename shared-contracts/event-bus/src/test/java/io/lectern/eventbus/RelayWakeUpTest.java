@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * The relay is woken in-process once a transaction that published events commits (ADR 0104). A row
@@ -101,12 +98,6 @@ class RelayWakeUpTest {
     }
 
     private static boolean onStream(BusFixture bus, UUID aggregate) {
-        return bus
-                .redis
-                .<String, String>getStream(bus.namespace + ":events:" + BusFixture.SCHEMA, StringCodec.INSTANCE)
-                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX))
-                .values()
-                .stream()
-                .anyMatch(fields -> aggregate.toString().equals(fields.get("aggregateId")));
+        return !bus.streamed(aggregate.toString()).isEmpty();
     }
 }

@@ -6,56 +6,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RStream;
-import org.redisson.api.stream.StreamCreateGroupArgs;
-import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.api.stream.StreamReadGroupArgs;
-import org.redisson.client.codec.StringCodec;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 class StreamTrimmingTest {
+
+    private static final StreamEntryID ZERO = new StreamEntryID(0, 0);
 
     @Test
     void trimmingWithASlowGroupKeepsEveryPendingAndUndeliveredEntry() {
         try (BusFixture bus = BusFixture.create()) {
             BusIdentity identity = bus.identity("producer", "p");
-            RStream<String, String> stream =
-                    bus.redis.getStream(identity.streamKey(BusFixture.SCHEMA), StringCodec.INSTANCE);
-            stream.createGroup(
-                    StreamCreateGroupArgs.name("fast").id(StreamMessageId.ALL).makeStream());
-            stream.createGroup(StreamCreateGroupArgs.name("slow").id(StreamMessageId.ALL));
-            List<StreamMessageId> ids = new ArrayList<>();
+            RedisClient redis = bus.redis;
+            String stream = identity.streamKey(BusFixture.SCHEMA);
+            redis.xgroupCreate(stream, "fast", ZERO, true);
+            redis.xgroupCreate(stream, "slow", ZERO, false);
+            List<StreamEntryID> ids = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                ids.add(stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", Integer.toString(i))));
+                ids.add(add(redis, stream, Integer.toString(i)));
             }
             // fast has handled everything
-            Map<StreamMessageId, Map<String, String>> all = stream.readGroup(
-                    "fast", "f", StreamReadGroupArgs.neverDelivered().count(100));
-            stream.ack("fast", all.keySet().toArray(StreamMessageId[]::new));
+            redis.xack(stream, "fast", readNew(redis, stream, "fast", "f", 100));
             // slow got the first 60, acknowledged 0-19 and 40-59; 20-39 are still pending; 60-99 undelivered
-            stream.readGroup("slow", "s", StreamReadGroupArgs.neverDelivered().count(60));
-            stream.ack("slow", ids.subList(0, 20).toArray(StreamMessageId[]::new));
-            stream.ack("slow", ids.subList(40, 60).toArray(StreamMessageId[]::new));
+            readNew(redis, stream, "slow", "s", 60);
+            redis.xack(stream, "slow", ids.subList(0, 20).toArray(StreamEntryID[]::new));
+            redis.xack(stream, "slow", ids.subList(40, 60).toArray(StreamEntryID[]::new));
 
-            long removed = new StreamTrimmer(bus.redis, identity).trim();
+            long removed = new StreamTrimmer(redis, identity).trim();
 
             assertThat(removed).isEqualTo(20);
-            for (StreamMessageId pending : ids.subList(20, 40)) {
-                assertThat(stream.range(StreamRangeArgs.startId(pending).endId(pending)))
+            for (StreamEntryID pending : ids.subList(20, 40)) {
+                assertThat(redis.xrange(stream, pending, pending))
                         .as("pending entry %s", pending)
-                        .containsKey(pending);
+                        .extracting(StreamEntry::getID)
+                        .containsExactly(pending);
             }
-            assertThat(stream.size()).isEqualTo(80);
+            assertThat(redis.xlen(stream)).isEqualTo(80);
 
             // once slow catches up, the stream shrinks to what the groups last saw
-            stream.ack("slow", ids.subList(20, 40).toArray(StreamMessageId[]::new));
-            Map<StreamMessageId, Map<String, String>> rest = stream.readGroup(
-                    "slow", "s", StreamReadGroupArgs.neverDelivered().count(100));
-            stream.ack("slow", rest.keySet().toArray(StreamMessageId[]::new));
-            new StreamTrimmer(bus.redis, identity).trim();
-            assertThat(stream.size()).isEqualTo(1);
-            assertThat(stream.range(StreamRangeArgs.startId(ids.getLast()).endId(ids.getLast())))
-                    .containsKey(ids.getLast());
+            redis.xack(stream, "slow", ids.subList(20, 40).toArray(StreamEntryID[]::new));
+            redis.xack(stream, "slow", readNew(redis, stream, "slow", "s", 100));
+            new StreamTrimmer(redis, identity).trim();
+            assertThat(redis.xlen(stream)).isEqualTo(1);
+            assertThat(redis.xrange(stream, ids.getLast(), ids.getLast()))
+                    .extracting(StreamEntry::getID)
+                    .containsExactly(ids.getLast());
         }
     }
 
@@ -63,13 +60,12 @@ class StreamTrimmingTest {
     void streamWithoutGroupsIsNotTrimmed() {
         try (BusFixture bus = BusFixture.create()) {
             BusIdentity identity = bus.identity("producer", "p");
-            RStream<String, String> stream =
-                    bus.redis.getStream(identity.streamKey(BusFixture.SCHEMA), StringCodec.INSTANCE);
+            String stream = identity.streamKey(BusFixture.SCHEMA);
             for (int i = 0; i < 10; i++) {
-                stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", Integer.toString(i)));
+                add(bus.redis, stream, Integer.toString(i));
             }
             assertThat(new StreamTrimmer(bus.redis, identity).trim()).isZero();
-            assertThat(stream.size()).isEqualTo(10);
+            assertThat(bus.redis.xlen(stream)).isEqualTo(10);
         }
     }
 
@@ -77,20 +73,18 @@ class StreamTrimmingTest {
     void aGroupWhoseConsumersWentQuietLongAgoNoLongerPinsTrimming() {
         try (BusFixture bus = BusFixture.create()) {
             BusIdentity identity = bus.identity("producer", "p");
-            RStream<String, String> stream =
-                    bus.redis.getStream(identity.streamKey(BusFixture.SCHEMA), StringCodec.INSTANCE);
-            stream.createGroup(
-                    StreamCreateGroupArgs.name("live").id(StreamMessageId.ALL).makeStream());
-            stream.createGroup(StreamCreateGroupArgs.name("retired").id(StreamMessageId.ALL));
-            List<StreamMessageId> ids = new ArrayList<>();
+            RedisClient redis = bus.redis;
+            String stream = identity.streamKey(BusFixture.SCHEMA);
+            redis.xgroupCreate(stream, "live", ZERO, true);
+            redis.xgroupCreate(stream, "retired", ZERO, false);
+            List<StreamEntryID> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                ids.add(stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", Integer.toString(i))));
+                ids.add(add(redis, stream, Integer.toString(i)));
             }
             // the retired service read everything once and never acknowledged or came back
-            stream.readGroup(
-                    "retired", "r", StreamReadGroupArgs.neverDelivered().count(20));
-            StreamTrimmer trimmer = new StreamTrimmer(bus.redis, identity, java.time.Duration.ofMillis(400));
-            keepUp(stream);
+            readNew(redis, stream, "retired", "r", 20);
+            StreamTrimmer trimmer = new StreamTrimmer(redis, identity, java.time.Duration.ofMillis(400));
+            keepUp(redis, stream);
             assertThat(trimmer.trim())
                     .as("while the retired group was recently active")
                     .isZero();
@@ -99,23 +93,37 @@ class StreamTrimmingTest {
                     .atMost(java.time.Duration.ofSeconds(10))
                     .pollInterval(java.time.Duration.ofMillis(100))
                     .until(() -> {
-                        keepUp(stream);
+                        keepUp(redis, stream);
                         trimmer.trim();
-                        return stream.range(
-                                        StreamRangeArgs.startId(ids.getFirst()).endId(ids.getFirst()))
+                        return redis.xrange(stream, ids.getFirst(), ids.getFirst())
                                 .isEmpty();
                     });
-            assertThat(stream.size()).isEqualTo(1);
+            assertThat(redis.xlen(stream)).isEqualTo(1);
         }
     }
 
     /** The live group handles each new entry at once, so its consumer never goes quiet. */
-    private static void keepUp(RStream<String, String> stream) {
-        stream.add(org.redisson.api.stream.StreamAddArgs.entry("n", "tick"));
-        Map<StreamMessageId, Map<String, String>> read = stream.readGroup(
-                "live", "l", StreamReadGroupArgs.neverDelivered().count(1000));
-        if (!read.isEmpty()) {
-            stream.ack("live", read.keySet().toArray(StreamMessageId[]::new));
+    private static void keepUp(RedisClient redis, String stream) {
+        add(redis, stream, "tick");
+        StreamEntryID[] read = readNew(redis, stream, "live", "l", 1000);
+        if (read.length > 0) {
+            redis.xack(stream, "live", read);
         }
+    }
+
+    private static StreamEntryID add(RedisClient redis, String stream, String n) {
+        return redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("n", n));
+    }
+
+    /** XREADGROUP of up to {@code count} entries never delivered to the group; returns their ids. */
+    private static StreamEntryID[] readNew(RedisClient redis, String stream, String group, String consumer, int count) {
+        List<Map.Entry<String, List<StreamEntry>>> reply = redis.xreadGroup(
+                group,
+                consumer,
+                XReadGroupParams.xReadGroupParams().count(count),
+                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        return reply == null || reply.isEmpty()
+                ? new StreamEntryID[0]
+                : reply.getFirst().getValue().stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
     }
 }

@@ -62,7 +62,7 @@ public final class LecternDefaults implements EnvironmentPostProcessor {
         d.put("spring.flyway.default-schema", "${lectern.service.schema}");
         d.put("spring.flyway.create-schemas", "false");
         d.put("spring.flyway.locations", "classpath:db/migration");
-        // Redis through Redisson (the only Redis client in a service).
+        // Redis through Jedis (the only Redis client in a service).
         d.put("spring.data.redis.host", "${LECTERN_REDIS_HOST:127.0.0.1}");
         d.put("spring.data.redis.port", "${LECTERN_REDIS_PORT:6379}");
         d.put("spring.data.redis.timeout", "2s");
