@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.mock.env.MockEnvironment;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 
 /** The Jedis client is built from the same {@code spring.data.redis.*} properties Spring Boot's starter reads. */
@@ -60,5 +62,14 @@ class RedisClientConfigTest {
         assertThat(pool.getMinIdle()).isZero();
         assertThat(pool.getMaxTotal()).isEqualTo(64);
         assertThat(pool.getMaxWaitDuration()).isEqualTo(Duration.ofSeconds(2));
+        // no MBean per pool: registering one starts the platform MBean server at start-up
+        assertThat(pool.getJmxEnabled()).isFalse();
+    }
+
+    @Test
+    void theClientBeanIsNamedSoThatNoAutoProxyCreatorInspectsIt() {
+        // Spring's "original instance" convention holds only while the name is exactly the class name + suffix
+        assertThat(RedisClientAutoConfiguration.BEAN_NAME)
+                .isEqualTo(RedisClient.class.getName() + AutowireCapableBeanFactory.ORIGINAL_INSTANCE_SUFFIX);
     }
 }
