@@ -206,10 +206,10 @@ final class StreamConsumer implements Runnable {
     }
 
     /**
-     * Redis replies in stream order (XCLAIM in the order asked, which {@link #retryDue} sorts). An entry trimmed or deleted while pending comes back from the
-     * pending list with null fields: it gets an empty map, which {@link #handle} acknowledges without
-     * dispatching. A null entry (XCLAIM's answer for a deleted id before Redis 7) carries no id and is
-     * skipped.
+     * Redis replies in stream order (XCLAIM in the order asked, which {@link #retryDue} sorts). An entry
+     * trimmed or deleted while pending comes back from the pending list with null fields: it gets an empty
+     * map, which {@link #handle} acknowledges without dispatching. A null entry (XCLAIM's answer for a
+     * deleted id before Redis 7) carries no id and is skipped.
      */
     private static List<Entry> entries(@Nullable List<StreamEntry> raw) {
         if (raw == null) {
