@@ -1,5 +1,6 @@
 package io.lectern.notify.notification;
 
+import io.lectern.eventbus.RedisClientAutoConfiguration;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
@@ -31,15 +32,15 @@ import redis.clients.jedis.exceptions.JedisException;
  * connection and a thread for as long as it lasts. It starts with the first listener (the stream
  * registry's, at start-up), so an instance that only publishes holds neither, and it lasts until the
  * context closes. A lost connection is subscribed again after {@link #RETRY}; nudges sent in between
- * are lost like any other. Redis never answers a subscriber unasked and the read waits without a
- * timeout, so a connection that died without a word (Redis moved, a network drop) would go unnoticed:
- * a PING every {@link #PING_EVERY} that gets no answer by the next one counts as a lost connection.
+ * are lost like any other. The subscriber's read gives up when nothing arrives for
+ * {@code lectern.redis.blocking-timeout} (60 s, the client's bound on every blocking read): a PING every
+ * half of that keeps a quiet but healthy subscription answering, so only a connection that died without a
+ * word (Redis moved, a network drop) times out, and is subscribed again.
  */
 @Component
 class NotificationSignals {
 
     static final Duration RETRY = Duration.ofSeconds(1);
-    static final Duration PING_EVERY = Duration.ofSeconds(30);
     /** Longest {@link #subscribe} waits for the subscription to be live before it returns anyway. */
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
 
@@ -47,6 +48,7 @@ class NotificationSignals {
 
     private final RedisClient redis;
     private final String channel;
+    private final Duration pingEvery;
     private final Map<Integer, Consumer<UUID>> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger nextListenerId = new AtomicInteger();
     private @Nullable Thread subscriber;
@@ -59,9 +61,13 @@ class NotificationSignals {
     /** Only touched by the subscriber thread: one WARN per outage, not one per attempt. */
     private boolean outage;
 
-    NotificationSignals(RedisClient redis, @Value("${lectern.events.namespace:lectern}") String namespace) {
+    NotificationSignals(
+            RedisClient redis,
+            @Value("${lectern.events.namespace:lectern}") String namespace,
+            @Value(RedisClientAutoConfiguration.BLOCKING_TIMEOUT) Duration blockingTimeout) {
         this.redis = redis;
         this.channel = namespace + ":notify:new-notification";
+        this.pingEvery = blockingTimeout.dividedBy(2);
     }
 
     void publish(UUID userId) {
@@ -103,8 +109,7 @@ class NotificationSignals {
         subscriber = Thread.ofVirtual().name("notify-signals").start(this::listen);
         ScheduledExecutorService ping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("notify-signals-ping").factory());
-        ping.scheduleWithFixedDelay(
-                this::checkAlive, PING_EVERY.toMillis(), PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        ping.scheduleWithFixedDelay(this::ping, pingEvery.toMillis(), pingEvery.toMillis(), TimeUnit.MILLISECONDS);
         pinger = ping;
     }
 
@@ -126,7 +131,7 @@ class NotificationSignals {
             if (live.isDone()) {
                 live = new CompletableFuture<>();
             }
-            // set when checkAlive or close interrupted a read: the retry's sleep must still sleep
+            // set when close() interrupted a read: the loop condition decides, not the flag
             Thread.interrupted();
             if (!closed) {
                 try {
@@ -138,20 +143,12 @@ class NotificationSignals {
         }
     }
 
-    /** Runs on the ping thread: the subscription's previous PING is still unanswered, or a new one goes out. */
-    private void checkAlive() {
+    /** Runs on the ping thread: Redis's answer is something for the subscriber's read to receive. */
+    private void ping() {
         Subscription subscription = current;
-        Thread thread = subscriber;
-        if (subscription == null || thread == null || !subscription.isSubscribed()) {
+        if (subscription == null || !subscription.isSubscribed()) {
             return;
         }
-        if (subscription.awaitingPong) {
-            log.warn("Redis subscription for live nudges answered no PING in {}: reconnecting", PING_EVERY);
-            // a virtual thread interrupted in a socket read closes the socket: the read fails, the loop retries
-            thread.interrupt();
-            return;
-        }
-        subscription.awaitingPong = true;
         try {
             subscription.ping();
         } catch (JedisException e) {
@@ -214,9 +211,6 @@ class NotificationSignals {
 
     private final class Subscription extends JedisPubSub {
 
-        /** A PING went out and its answer has not come back yet. */
-        volatile boolean awaitingPong;
-
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             if (closed) {
@@ -234,11 +228,6 @@ class NotificationSignals {
         @Override
         public void onMessage(String channel, String message) {
             dispatch(message);
-        }
-
-        @Override
-        public void onPong(String pattern) {
-            awaitingPong = false;
         }
     }
 }

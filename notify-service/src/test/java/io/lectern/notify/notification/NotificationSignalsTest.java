@@ -25,6 +25,8 @@ import redis.clients.jedis.params.ClientKillParams;
  */
 class NotificationSignalsTest extends NotifyIntegrationTest {
 
+    private static final Duration SERVICE_BLOCKING_TIMEOUT = Duration.ofSeconds(60);
+
     private String ownNamespace() {
         return namespace + ":signals-" + UUID.randomUUID();
     }
@@ -32,8 +34,8 @@ class NotificationSignalsTest extends NotifyIntegrationTest {
     @Test
     void aNudgePublishedByOneInstanceReachesAListenerOfAnotherUntilThatListenerIsRemoved() throws Exception {
         String ns = ownNamespace();
-        NotificationSignals sender = new NotificationSignals(redis, ns);
-        NotificationSignals receiver = new NotificationSignals(redis, ns);
+        NotificationSignals sender = signals(redis, ns);
+        NotificationSignals receiver = signals(redis, ns);
         try {
             BlockingQueue<UUID> removed = new LinkedBlockingQueue<>();
             BlockingQueue<UUID> kept = new LinkedBlockingQueue<>();
@@ -63,8 +65,8 @@ class NotificationSignalsTest extends NotifyIntegrationTest {
     @Test
     void aMalformedNudgeIsSkippedAndTheNextOneStillArrives() throws Exception {
         String ns = ownNamespace();
-        NotificationSignals sender = new NotificationSignals(redis, ns);
-        NotificationSignals receiver = new NotificationSignals(redis, ns);
+        NotificationSignals sender = signals(redis, ns);
+        NotificationSignals receiver = signals(redis, ns);
         try {
             BlockingQueue<UUID> heard = new LinkedBlockingQueue<>();
             receiver.subscribe(heard::add);
@@ -89,15 +91,10 @@ class NotificationSignalsTest extends NotifyIntegrationTest {
         String clientName = "notify-signals-test-" + UUID.randomUUID();
         TestInfrastructure infra = TestInfrastructure.get();
         String ns = ownNamespace();
-        try (RedisClient receiverRedis = RedisClient.builder()
-                        .hostAndPort(infra.redisHost(), infra.redisPort())
-                        .clientConfig(DefaultJedisClientConfig.builder()
-                                .clientName(clientName)
-                                .build())
-                        .build();
+        try (RedisClient receiverRedis = namedClient(clientName, SERVICE_BLOCKING_TIMEOUT);
                 Jedis admin = new Jedis(infra.redisHost(), infra.redisPort())) {
-            NotificationSignals sender = new NotificationSignals(redis, ns);
-            NotificationSignals receiver = new NotificationSignals(receiverRedis, ns);
+            NotificationSignals sender = signals(redis, ns);
+            NotificationSignals receiver = signals(receiverRedis, ns);
             try {
                 BlockingQueue<UUID> heard = new LinkedBlockingQueue<>();
                 receiver.subscribe(heard::add);
@@ -120,6 +117,56 @@ class NotificationSignalsTest extends NotifyIntegrationTest {
                     .untilAsserted(
                             () -> assertThat(subscriptions(admin, clientName)).isEmpty());
         }
+    }
+
+    /**
+     * A quiet subscription outlives the client's blocking timeout on its first connection: the PINGs it
+     * sends itself are answered, so its read never times out (only a dead connection's would).
+     */
+    @Test
+    void aQuietSubscriptionKeepsItsConnectionPastTheBlockingTimeout() throws Exception {
+        String clientName = "notify-signals-test-" + UUID.randomUUID();
+        TestInfrastructure infra = TestInfrastructure.get();
+        String ns = ownNamespace();
+        Duration blockingTimeout = Duration.ofMillis(1500);
+        try (RedisClient receiverRedis = namedClient(clientName, blockingTimeout);
+                Jedis admin = new Jedis(infra.redisHost(), infra.redisPort())) {
+            NotificationSignals sender = signals(redis, ns);
+            NotificationSignals receiver = new NotificationSignals(receiverRedis, ns, blockingTimeout);
+            try {
+                BlockingQueue<UUID> heard = new LinkedBlockingQueue<>();
+                receiver.subscribe(heard::add);
+                List<String> first = subscriptions(admin, clientName);
+                assertThat(first).hasSize(1);
+
+                // three blocking timeouts without a nudge: still the same connection, never resubscribed
+                await().during(blockingTimeout.multipliedBy(3))
+                        .atMost(blockingTimeout.multipliedBy(5))
+                        .until(() -> subscriptions(admin, clientName).equals(first));
+                UUID user = UUID.randomUUID();
+                sender.publish(user);
+                assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(user);
+            } finally {
+                receiver.close();
+            }
+        }
+    }
+
+    /** As the service builds it: the client's blocking timeout is lectern.redis.blocking-timeout's default. */
+    private static NotificationSignals signals(RedisClient redis, String namespace) {
+        return new NotificationSignals(redis, namespace, SERVICE_BLOCKING_TIMEOUT);
+    }
+
+    /** A client of its own, named so that the test finds exactly its connections in CLIENT LIST. */
+    private static RedisClient namedClient(String clientName, Duration blockingTimeout) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        return RedisClient.builder()
+                .hostAndPort(infra.redisHost(), infra.redisPort())
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .clientName(clientName)
+                        .blockingSocketTimeoutMillis((int) blockingTimeout.toMillis())
+                        .build())
+                .build();
     }
 
     /** Ids of the connections named {@code clientName} that are subscribed to a channel. */

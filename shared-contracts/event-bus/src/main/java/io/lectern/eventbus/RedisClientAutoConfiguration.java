@@ -36,8 +36,11 @@ public class RedisClientAutoConfiguration {
     static final String BEAN_NAME =
             "redis.clients.jedis.RedisClient" + AutowireCapableBeanFactory.ORIGINAL_INSTANCE_SUFFIX;
 
-    /** Longest a blocking read may wait for Redis's answer before the connection counts as dead. */
-    static final Duration DEFAULT_BLOCKING_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Longest a blocking read (a stream read's BLOCK, a pub/sub subscription) waits for anything from Redis
+     * before the connection counts as dead. A subscriber that may stay quiet longer sends itself PINGs.
+     */
+    public static final String BLOCKING_TIMEOUT = "${lectern.redis.blocking-timeout:60s}";
 
     /**
      * Named by Spring's "original instance" convention (the class name + {@code .ORIGINAL}, see
@@ -67,8 +70,9 @@ public class RedisClientAutoConfiguration {
                 .resp2()
                 .database(env.getProperty("spring.data.redis.database", Integer.class, 0))
                 .ssl(env.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false))
-                .blockingSocketTimeoutMillis(
-                        millis(duration(env, "lectern.redis.blocking-timeout"), DEFAULT_BLOCKING_TIMEOUT));
+                .blockingSocketTimeoutMillis((int) DurationStyle.detectAndParse(
+                                env.resolvePlaceholders(BLOCKING_TIMEOUT).strip())
+                        .toMillis());
         String name = env.getProperty("spring.application.name");
         if (name != null && !name.isBlank()) {
             // CLIENT LIST then says which service holds each connection
