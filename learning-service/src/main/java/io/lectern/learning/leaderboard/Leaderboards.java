@@ -1,8 +1,5 @@
 package io.lectern.learning.leaderboard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +23,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ZAddParams;
 
 /**
@@ -156,9 +151,6 @@ public class Leaderboards {
             return out
             """;
 
-    /** Redis keeps scripts by their SHA-1: the slice is sent by digest, its text only when Redis lacks it. */
-    private static final String SLICE_SHA = sha1(SLICE);
-
     /** Top {@code n} of a board, best first, with the board's size. */
     public Slice top(Board board, int n) {
         return slice(board, "", n);
@@ -172,15 +164,10 @@ public class Leaderboards {
     private Slice slice(Board board, String member, int n) {
         List<String> keys = List.of(key(board, clock.instant()));
         List<String> args = List.of(member, String.valueOf(n));
-        Object result;
-        try {
-            result = redis.evalshaReadonly(SLICE_SHA, keys, args);
-        } catch (JedisNoScriptException e) {
-            // Redis restarted or dropped its script cache; EVAL_RO runs the slice and caches it again
-            result = redis.evalReadonly(SLICE, keys, args);
-        }
-        // Jedis hands back Lua integers as Long, strings as String and the table as a List
-        List<?> reply = (List<?>) result;
+        // EVAL_RO with the text each time (a few hundred bytes): Redis keeps the compiled script by its digest,
+        // and there is no cache of ours to lose when Redis restarts. Lua integers come back as Long, strings as
+        // String and the table as a List.
+        List<?> reply = (List<?>) redis.evalReadonly(SLICE, keys, args);
         long from = ((Number) reply.get(0)).longValue();
         long size = ((Number) reply.get(1)).longValue();
         List<Standing> out = new ArrayList<>();
@@ -380,15 +367,6 @@ public class Leaderboards {
      */
     private static void failOnError(List<Response<?>> replies) {
         replies.forEach(Response::get);
-    }
-
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public enum Board {
