@@ -170,7 +170,9 @@ class EdgeTest extends GatewayTestSupport {
         assertThat(local.body())
                 .contains("spring_cloud_gateway_requests_seconds_bucket")
                 .contains("lectern_gateway_ratelimit_degraded")
-                .contains("resilience4j_circuitbreaker_state");
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"rate-limit-redis\"")
+                // the route's own breaker, created by the request above through the content route
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"content\"");
         assertThat(get("/actuator/prometheus", "X-Forwarded-For", "198.51.100.7")
                         .statusCode())
                 .isEqualTo(403);

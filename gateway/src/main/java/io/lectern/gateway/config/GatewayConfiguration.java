@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.lectern.gateway.auth.AuthProperties;
 import io.lectern.gateway.auth.AuthenticationFilter;
 import io.lectern.gateway.auth.JwksKeys;
@@ -203,6 +205,29 @@ class GatewayConfiguration {
     InvalidationSubscriber publicAnswerInvalidation(
             RedisClient client, RedisProperties redis, PublicAnswerCache cache, PublicCacheProperties props) {
         return new InvalidationSubscriber(client, redis.uri(), cache, props);
+    }
+
+    /**
+     * The registry Spring Cloud's breaker factory keeps the route breakers in, each exported as
+     * {@code resilience4j_circuitbreaker_*{name=<route>}} as it is created. resilience4j's own Spring Boot
+     * auto-configuration used to provide both and is not on the class path (docs/adr/0005, item 13); the
+     * breakers are configured by {@link #routeBreakers}, not by {@code resilience4j.*} properties.
+     */
+    @Bean
+    CircuitBreakerRegistry routeBreakerRegistry(TaggedCircuitBreakerMetricsPublisher routeBreakerMetrics) {
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.ofDefaults(), routeBreakerMetrics);
+    }
+
+    /** Its presence also keeps Spring Cloud from binding the same meters a second time. */
+    @Bean
+    TaggedCircuitBreakerMetricsPublisher routeBreakerMetrics(MeterRegistry meters) {
+        return new TaggedCircuitBreakerMetricsPublisher(meters);
+    }
+
+    /** Required by the factory's constructor; unused, as the routes' time limiter is off (below). */
+    @Bean
+    TimeLimiterRegistry routeTimeLimiterRegistry() {
+        return TimeLimiterRegistry.ofDefaults();
     }
 
     /**
