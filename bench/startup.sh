@@ -7,7 +7,7 @@
 #   extracted  java FLAGS -jar extracted/app.jar              (plain class path, no cache)
 #   aot        java FLAGS -XX:AOTCache=app.aot -jar extracted/app.jar   (what ./lectern up does now)
 # FLAGS are ./lectern's own (JVM_FLAGS_SERVICE / JVM_FLAGS_GATEWAY, so LECTERN_JAVA_OPTS[_GATEWAY] and
-# LECTERN_SPRING_AOT apply): a service runs the bean definitions Spring AOT generated (ADR 0111).
+# LECTERN_SPRING_AOT apply): every app runs the bean definitions Spring AOT generated (ADR 0111, 0113).
 # A fifth way, nospring (BENCH_STARTUP_MODES="aot nospring"), is aot without Spring AOT's generated code,
 # with a JDK AOT cache of its own trained the same way: Spring AOT on vs off, side by side.
 # Target (quality bar): each service ready <= 3 s after its JVM starts.
@@ -30,8 +30,8 @@ DB="${LECTERN_DB_NAME:-lectern_startup}"
 WORK="${LECTERN_RUN_DIR:-$ROOT/.run}/bench-startup"
 mkdir -p "$WORK"
 
-# The same JVM flags as ./lectern (its two JVM_FLAGS lines, evaluated here).
-eval "$(grep -E '^JVM_FLAGS(_GATEWAY|_SERVICE)?=' "$ROOT/lectern")"
+# The same JVM flags as ./lectern (its JVM_FLAGS lines and the Spring AOT flag, evaluated here).
+eval "$(grep -E '^(JVM_FLAGS(_GATEWAY|_SERVICE)?|SPRING_AOT_FLAG)=' "$ROOT/lectern")"
 
 psql_admin() { psql -v ON_ERROR_STOP=1 -q -h "${LECTERN_DB_HOST:-127.0.0.1}" -p "${LECTERN_DB_PORT:-5432}" -U "${LECTERN_DB_ADMIN:-postgres}" "$@"; }
 if ! psql_admin -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
@@ -69,7 +69,7 @@ run_once() {
     fatjar) args=(-jar "$JAR") ;;
     extracted) args=(-jar "$XJAR") ;;
     aot) args=(-XX:AOTCache="$AOT" -jar "$XJAR") ;;
-    nospring) args=(-XX:AOTCache="$AOT_NOSPRING" -jar "$XJAR"); [ "$app" = gateway ] || flags=$JVM_FLAGS ;;
+    nospring) args=(-XX:AOTCache="$AOT_NOSPRING" -jar "$XJAR"); flags=${flags/ -Dspring.aot.enabled=true/} ;;
     # shellcheck disable=SC2206 # a list of arguments
     aot+) args=(-XX:AOTCache="$AOT" -jar "$XJAR" ${BENCH_STARTUP_COMPARE:-}) ;;
   esac
@@ -118,7 +118,7 @@ for app in "${APPS[@]}"; do
     || { echo "$app: training run failed; log: $dir/training.log" >&2; exit 1; }
   printf '%-9s AOT cache trained in %d ms, %d MB\n' "$app" $(($(now_ms) - t0)) $(($(stat -c %s "$AOT") / 1048576))
   if [[ " ${MODES[*]} " == *" nospring "* ]]; then
-    [ "$app" = gateway ] || flags=$JVM_FLAGS
+    flags=${flags/ -Dspring.aot.enabled=true/}
     # shellcheck disable=SC2086
     env "${ENVS[@]}" "$JAVA" $flags -XX:AOTCacheOutput="$AOT_NOSPRING" -Dspring.context.exit=onRefresh -jar "$XJAR" >"$dir/training-nospring.log" 2>&1 \
       || { echo "$app: training run (no Spring AOT) failed; log: $dir/training-nospring.log" >&2; exit 1; }
