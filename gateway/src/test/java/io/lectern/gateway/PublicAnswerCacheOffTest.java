@@ -32,5 +32,13 @@ class PublicAnswerCacheOffTest extends GatewayTestSupport {
             assertThat(signedIn.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
                     .isEmpty();
         }
+        String premium = "/api/v1/posts/public-premium-" + UUID.randomUUID();
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> answer =
+                    get(premium, "Authorization", KEYS.bearerOnTier("premium-" + i, "premium", "reader"));
+            assertThat(answer.body()).contains("\"served\":" + i);
+            assertThat(answer.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                    .isEmpty();
+        }
     }
 }

@@ -227,6 +227,102 @@ class PublicAnswerCacheTest extends GatewayTestSupport {
     }
 
     @Test
+    void aPremiumPostsBodyIsKeptForEntitledReadersAndItsTeaserForEveryoneElseButTheAuthor() throws Exception {
+        String path = "/api/v1/posts/public-premium-" + UUID.randomUUID();
+        HttpResponse<String> first = get(path, "Authorization", KEYS.bearerOnTier("premium-1", "premium", "reader"));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("\"served\":1", "\"full\":true");
+        assertThat(first.headers().firstValue("Age")).isEmpty();
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(first.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                .as("the service's mark never leaves the gateway")
+                .isEmpty();
+
+        HttpResponse<String> premium = get(path, "Authorization", KEYS.bearerOnTier("premium-2", "premium", "reader"));
+        assertThat(premium.body()).isEqualTo(first.body());
+        assertThat(premium.headers().firstValue("Age"))
+                .as("served by the gateway")
+                .isPresent();
+        assertThat(premium.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(premium.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                .isEmpty();
+        assertThat(premium.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+        assertThat(get(path, "Authorization", KEYS.bearer("editor-1", "editor")).body())
+                .as("staff read every premium body")
+                .isEqualTo(first.body());
+
+        HttpResponse<String> free = get(path, "Authorization", KEYS.bearerOnTier("free-1", "free", "reader"));
+        assertThat(free.body())
+                .as("a free reader is not handed the body: the service answers with the teaser")
+                .contains("\"served\":2", "\"full\":false");
+        assertThat(free.headers().firstValue("Age")).isEmpty();
+
+        HttpResponse<String> anonymous = get(path);
+        assertThat(anonymous.body()).as("the teaser, from the gateway").isEqualTo(free.body());
+        assertThat(anonymous.headers().firstValue("Age")).isPresent();
+        assertThat(anonymous.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+        assertThat(anonymous.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                .isEmpty();
+        assertThat(get(path, "Authorization", KEYS.bearer("reader-2", "reader")).body())
+                .as("a reader without a tier gets the teaser too")
+                .isEqualTo(free.body());
+        String etag = free.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+        HttpResponse<String> author =
+                get(path, "Authorization", KEYS.bearerOnTier(StandInService.PREMIUM_AUTHOR, "free", "author"));
+        assertThat(author.body())
+                .as("the author is not handed the teaser: the service answers with the body")
+                .contains("\"served\":3", "\"full\":true");
+        assertThat(get(path, "Authorization", KEYS.bearerOnTier("free-2", "free", "reader"))
+                        .body())
+                .isEqualTo(free.body());
+        assertThat(get(path, "Authorization", KEYS.bearerOnTier("premium-3", "premium", "reader"))
+                        .body())
+                .as("the author's answer is the body every entitled reader gets")
+                .contains("\"full\":true");
+
+        assertThat(get(path, "Authorization", "Bearer " + KEYS.expired("premium-1"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(answeredByContent(path))
+                .as("content answered three readers of nine")
+                .isEqualTo(3);
+
+        assertThat(PUBLISHER.sync().publish(props.channels().get(0), "changed")).isPositive();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                get(path, "Authorization", KEYS.bearerOnTier("premium-4", "premium", "reader"))
+                                        .body())
+                        .as("a change empties both readers' copies")
+                        .contains("\"served\":4"));
+        assertThat(get(path).body()).contains("\"served\":5", "\"full\":false");
+    }
+
+    @Test
+    void anAudienceTheGatewayCannotReadOrThatDoesNotAdmitTheReaderItWasGivenToIsNotKept() throws Exception {
+        String malformed = "/api/v1/posts/public-premium-malformed-" + UUID.randomUUID();
+        get(malformed, "Authorization", KEYS.bearerOnTier("premium-1", "premium", "reader"));
+        HttpResponse<String> again =
+                get(malformed, "Authorization", KEYS.bearerOnTier("premium-2", "premium", "reader"));
+        assertThat(again.body()).contains("\"served\":2");
+        assertThat(again.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                .isEmpty();
+
+        // the service says "for premium readers" about the teaser it gave a free reader: not kept
+        String mislabelled = "/api/v1/posts/public-premium-mislabelled-" + UUID.randomUUID();
+        assertThat(get(mislabelled, "Authorization", KEYS.bearerOnTier("free-1", "free", "reader"))
+                        .body())
+                .contains("\"served\":1", "\"full\":false");
+        assertThat(get(mislabelled, "Authorization", KEYS.bearerOnTier("premium-1", "premium", "reader"))
+                        .body())
+                .as("the premium reader is not handed the free reader's teaser")
+                .contains("\"served\":2", "\"full\":true");
+        assertThat(answeredByContent(malformed) + answeredByContent(mislabelled))
+                .isEqualTo(4);
+    }
+
+    @Test
     void aRequestWithAHeaderTheAnswerVariesByIsNotServedAnotherVariant() throws Exception {
         String path = uniquePath();
         get(path);

@@ -201,6 +201,15 @@ class RedisDownTest extends GatewayTestSupport {
             assertThat(passedOn.headers().firstValue(PublicAnswerCache.SHARED_CACHE_CONTROL))
                     .isEmpty();
         }
+        // and so is one marked for an audience (a premium post's body, ADR 0114)
+        String premium = "/api/v1/posts/public-premium-" + java.util.UUID.randomUUID();
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> passedOn =
+                    get(premium, "Authorization", KEYS.bearerOnTier("premium-1", "premium", "reader"));
+            assertThat(passedOn.body()).contains("\"served\":" + i);
+            assertThat(passedOn.headers().firstValue(PublicAnswerCache.SHARED_AUDIENCE))
+                    .isEmpty();
+        }
 
         REDIS.start();
         await().atMost(Duration.ofSeconds(40)).until(publicAnswers::serving);

@@ -1,11 +1,14 @@
 package io.lectern.gateway;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +132,9 @@ final class StandInService {
                         exchange.getResponseHeaders().add("X-Nextjs-Cache", "HIT");
                     } else {
                         boolean signedIn = exchange.getRequestHeaders().containsKey("Authorization");
-                        if (path.contains("/public-shared-")) {
+                        if (path.contains("/public-premium-")) {
+                            premium(exchange, path);
+                        } else if (path.contains("/public-shared-")) {
                             // as content answers a free post: the same for every reader, private to a
                             // signed-in one, marked so for the gateway (ADR 0107)
                             exchange.getResponseHeaders()
@@ -141,7 +146,11 @@ final class StandInService {
                         exchange.getResponseHeaders().add("Vary", "Authorization");
                         exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + served + "\"");
                     }
-                    byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"served\":" + served + "}")
+                    String full = path.contains("/public-premium-")
+                            ? ",\"full\":" + premiumReader(exchange.getRequestHeaders())
+                            : "";
+                    byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"served\":" + served + full
+                                    + "}")
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders()
                             .add("Content-Type", name.equals("web") ? "text/html; charset=utf-8" : "application/json");
@@ -164,6 +173,46 @@ final class StandInService {
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As content answers a premium post (ADR 0114): private to everyone, marked for the gateway with the
+     * readers it is the same for: the body for premium readers, editors, admins and the author
+     * ({@value #PREMIUM_AUTHOR}), the teaser for everyone else. A path with {@code -malformed-} carries an
+     * audience the gateway cannot read; one with {@code -mislabelled-} always claims the body's audience.
+     */
+    private static void premium(HttpExchange exchange, String path) {
+        String claims = "tier:premium role:editor role:admin";
+        String audience;
+        if (path.contains("-malformed-")) {
+            audience = "max-age=30, holders=everyone";
+        } else if (path.contains("-mislabelled-") || premiumReader(exchange.getRequestHeaders())) {
+            audience = "max-age=30, holders=" + claims;
+        } else {
+            audience = "max-age=30, others=" + claims + ", except=" + PREMIUM_AUTHOR;
+        }
+        exchange.getResponseHeaders().add("Cache-Control", "no-store, private");
+        exchange.getResponseHeaders().add("Lectern-Shared-Audience", audience);
+    }
+
+    static final String PREMIUM_AUTHOR = "author-of-premium";
+
+    /** Whether a premium post's body is for this request's reader (the stand-in trusts the gateway's check). */
+    private static boolean premiumReader(Headers headers) {
+        String authorization = headers.getFirst("Authorization");
+        if (authorization == null) {
+            return false;
+        }
+        try {
+            var claims =
+                    SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
+            List<String> roles = claims.getStringListClaim("roles");
+            return "premium".equals(claims.getStringClaim("tier"))
+                    || (roles != null && (roles.contains("editor") || roles.contains("admin")))
+                    || PREMIUM_AUTHOR.equals(claims.getSubject());
+        } catch (ParseException e) {
+            return false;
         }
     }
 

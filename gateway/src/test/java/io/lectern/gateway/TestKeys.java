@@ -85,6 +85,14 @@ public final class TestKeys {
         return "Bearer " + token(subject, roles);
     }
 
+    /** A token whose {@code tier} claim names the reader's plan (e.g. {@code premium}). */
+    public String bearerOnTier(String subject, String tier, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(subject, AUDIENCE, Duration.ofMinutes(15), roles))
+                .claim("tier", tier)
+                .build();
+        return "Bearer " + signed(current, claims);
+    }
+
     public String signedWith(RSAKey key, String subject, String... roles) {
         return signed(key, claims(subject, AUDIENCE, Duration.ofMinutes(15), roles));
     }

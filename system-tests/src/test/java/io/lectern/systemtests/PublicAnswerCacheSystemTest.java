@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * itself carries {@code Age} (content never sends one). An edit through the gateway is visible on the
  * next read; a change made straight in the database reaches the gateway as content's Redis message,
  * well within the 30 s the copy could otherwise live. A signed-in reader gets the same copy, marked
- * private, only with a token the gateway verified (ADR 0107).
+ * private, only with a token the gateway verified (ADR 0107); a premium post's body and its teaser each
+ * reach only the readers content said they are for (ADR 0114).
  */
 class PublicAnswerCacheSystemTest {
 
@@ -128,6 +131,97 @@ class PublicAnswerCacheSystemTest {
                 .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(
                         () -> assertThat(title(anonymousRead(slug))).isEqualTo(title + " (changed in the database)"));
+    }
+
+    @Test
+    void aPremiumPostsBodyAndTeaserAreServedFromTheGatewaysCopyOnlyToTheirOwnReaders() throws Exception {
+        String author = adminToken();
+        String title = "Premium at the edge " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = Stack.postJson(
+                Stack.gateway("/api/v1/admin/posts"),
+                "{\"title\":\"" + title + "\",\"markdown\":\"Only for subscribers.\",\"premium\":true}",
+                "Authorization",
+                "Bearer " + author);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String slug = JSON.readTree(created.body()).get("slug").asString();
+        HttpResponse<String> published = Stack.postJson(
+                Stack.gateway("/api/v1/admin/posts/" + id + "/publish"), "{}", "Authorization", "Bearer " + author);
+        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
+        String path = "/api/v1/posts/" + slug;
+        String reader = readerToken();
+        String staff = adminToken();
+
+        // content tells the gateway who each answer is for (ADR 0114): a free reader's teaser is then
+        // served from the copy to an anonymous reader, an admin's body to another admin
+        HttpResponse<String> teaser = readTwice(path, "Authorization", "Bearer " + reader);
+        assertThat(JSON.readTree(teaser.body()).path("bodyIncluded").asBoolean())
+                .isFalse();
+        HttpResponse<String> body = readTwice(path, "Authorization", "Bearer " + author);
+        assertThat(JSON.readTree(body.body()).path("html").asString()).contains("Only for subscribers");
+        for (HttpResponse<String> r : List.of(teaser, body)) {
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+            assertThat(r.headers().firstValue("Lectern-Shared-Audience"))
+                    .as("content's mark stays inside")
+                    .isEmpty();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> anonymous = Stack.get(Stack.gateway(path), "X-Forwarded-For", READER_IP);
+            assertThat(anonymous.body()).isEqualTo(teaser.body());
+            assertThat(anonymous.headers().firstValue("Age"))
+                    .as("served by the gateway")
+                    .isPresent();
+            HttpResponse<String> otherAdmin = Stack.get(Stack.gateway(path), "Authorization", "Bearer " + staff);
+            assertThat(otherAdmin.body()).isEqualTo(body.body());
+            assertThat(otherAdmin.headers().firstValue("Age"))
+                    .as("served by the gateway")
+                    .isPresent();
+            assertThat(otherAdmin.headers().firstValue("Cache-Control")).hasValue("no-store, private");
+            HttpResponse<String> free = Stack.get(Stack.gateway(path), "Authorization", "Bearer " + reader);
+            assertThat(free.body()).as("never the body to a free reader").isEqualTo(teaser.body());
+        });
+
+        HttpResponse<String> madeFree = Stack.HTTP.send(
+                HttpRequest.newBuilder(URI.create(Stack.gateway("/api/v1/admin/posts/" + id)))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + author)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title
+                                + "\",\"markdown\":\"Only for subscribers.\",\"premium\":false}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(madeFree.statusCode()).as(madeFree.body()).isEqualTo(200);
+        HttpResponse<String> next = Stack.get(Stack.gateway(path), "Authorization", "Bearer " + reader);
+        assertThat(JSON.readTree(next.body()).path("html").asString())
+                .as("the next read after the premium switch")
+                .contains("Only for subscribers");
+    }
+
+    /**
+     * Reads twice with these headers until the second read was served by the gateway's copy; returns the
+     * first (content's answer).
+     */
+    private static HttpResponse<String> readTwice(String path, String... headers) {
+        List<HttpResponse<String>> first = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            first.clear();
+            HttpResponse<String> fromContent = Stack.get(Stack.gateway(path), headers);
+            HttpResponse<String> fromCopy = Stack.get(Stack.gateway(path), headers);
+            assertThat(fromContent.statusCode()).as(fromContent.body()).isEqualTo(200);
+            assertThat(fromCopy.body()).isEqualTo(fromContent.body());
+            assertThat(fromCopy.headers().firstValue("Age"))
+                    .as("served by the gateway")
+                    .isPresent();
+            first.add(fromContent);
+        });
+        return first.get(0);
+    }
+
+    private static String readerToken() throws Exception {
+        String email = BillingJourneySystemTest.verifiedUser("free-reader");
+        HttpResponse<String> login = SignUpJourneySystemTest.login(email, BillingJourneySystemTest.PASSWORD);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return JSON.readTree(login.body()).get("accessToken").asString();
     }
 
     private static String adminToken() throws Exception {

@@ -1,6 +1,8 @@
 package io.lectern.content.access;
 
 import io.lectern.platform.web.ProblemException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +64,19 @@ public record Caller(
         return isStaff() || (canAuthor() && userId.equals(ownerId));
     }
 
+    /** A premium reader or staff: whoever holds one of these may read every premium body. */
+    private static final List<String> PREMIUM_OR_STAFF = List.of("TIER_PREMIUM", "ROLE_EDITOR", "ROLE_ADMIN");
+
+    /**
+     * The same, as the token's claims the gateway reads when content tells it who an answer is for
+     * (ADR 0114): {@code tier:premium role:editor role:admin}.
+     */
+    public static final String PREMIUM_OR_STAFF_CLAIMS = PREMIUM_OR_STAFF.stream()
+            .map(authority -> authority.replaceFirst("_", ":").toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(" "));
+
     public static boolean premiumOrStaff(Optional<Caller> caller) {
-        return caller.map(c -> c.isPremium() || c.isStaff()).orElse(false);
+        return caller.map(c -> PREMIUM_OR_STAFF.stream().anyMatch(c.authorities()::contains))
+                .orElse(false);
     }
 }

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * What readers see: published posts only. An old slug answers 301 to the new one, the slug of a deleted
  * post (or an old slug of one) 410, any other slug (a draft, an unpublished post, nothing) 404. Lists and
  * the anonymous answer of a free post are public (briefly cacheable, served from the read cache); a
- * premium post's answer is private and never stored; a signed-in reader's answer is private, and for a
- * free post (the same bytes as the anonymous answer) may be stored and served to verified readers.
+ * premium post's answer is private and never stored here, but the gateway is told which readers it is the
+ * same for (ADR 0114); a signed-in reader's answer is private, and for a free post (the same bytes as the
+ * anonymous answer) may be stored and served to verified readers.
  */
 @RestController
 @RequestMapping("/api/v1/posts")
@@ -77,6 +78,12 @@ class PostController {
         Optional<Caller> caller = Caller.current();
         PostResponse post = posts.publicView(slug, caller);
         if (post.premium()) {
+            // the body for every entitled reader, the teaser for everyone else but the author (ADR 0114)
+            request.setAttribute(
+                    PublicReadCache.AUDIENCE,
+                    post.bodyIncluded()
+                            ? "holders=" + Caller.PREMIUM_OR_STAFF_CLAIMS
+                            : "others=" + Caller.PREMIUM_OR_STAFF_CLAIMS + ", except=" + post.authorId());
             return cache.privateAnswer(post);
         }
         if (caller.isEmpty()) {

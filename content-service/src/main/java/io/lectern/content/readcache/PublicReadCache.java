@@ -60,6 +60,21 @@ public final class PublicReadCache extends OncePerRequestFilter {
      */
     public static final String SHARED_CACHE_CONTROL = "Lectern-Shared-Cache-Control";
 
+    /**
+     * Request attribute a controller sets when its answer is the same for every reader of a kind: a
+     * premium post's body for every entitled reader, its teaser for every other reader but the author.
+     * Its value ({@code holders=CLAIMS} or {@code others=CLAIMS, except=SUBJECT}) goes to the gateway in
+     * {@link #SHARED_AUDIENCE}. Such an answer is not stored here.
+     */
+    public static final String AUDIENCE = PublicReadCache.class.getName() + ".audience";
+
+    /**
+     * On an answer a controller marked with {@link #AUDIENCE}: {@code max-age=N, } and that value. The
+     * gateway keeps such answers and serves them to the readers the value admits (ADR 0114); it never
+     * passes the header on.
+     */
+    public static final String SHARED_AUDIENCE = "Lectern-Shared-Audience";
+
     private static final String REPLAYED = PublicReadCache.class.getName() + ".replayed";
     private static final String PRIVATE = "no-store, private";
 
@@ -168,6 +183,9 @@ public final class PublicReadCache extends OncePerRequestFilter {
         if (sameForEveryone) {
             // tells the gateway it may keep this answer and hand it to any reader (ADR 0107)
             wrapper.setHeader(SHARED_CACHE_CONTROL, publicControl);
+        } else if (request.getAttribute(AUDIENCE) instanceof String audience) {
+            // tells the gateway which readers this answer is the same for (ADR 0114)
+            wrapper.setHeader(SHARED_AUDIENCE, "max-age=" + props.publicMaxAge().toSeconds() + ", " + audience);
         }
         if (sameForEveryone
                 && "GET".equals(method)

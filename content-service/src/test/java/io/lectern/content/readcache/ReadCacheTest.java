@@ -138,6 +138,49 @@ class ReadCacheTest extends ContentApiTest {
     }
 
     @Test
+    void aPremiumPostTellsTheGatewayWhichReadersItsBodyAndItsTeaserAreTheSameFor() {
+        JsonNode post = createPublished(
+                authorToken(), postBody(unique("Paid"), "Paid body", "premium", true, "excerpt", "Teaser"));
+        String path = "/api/v1/posts/" + post.path("slug").asString();
+        String body = "max-age=30, holders=tier:premium role:editor role:admin";
+        String teaser = "max-age=30, others=tier:premium role:editor role:admin, except=" + author;
+
+        Response member = get(path, premium(reader)).expect(200);
+        assertThat(member.json().path("bodyIncluded").asBoolean()).isTrue();
+        assertThat(member.header(PublicReadCache.SHARED_AUDIENCE)).isEqualTo(body);
+        Response staff = get(path, editorToken()).expect(200);
+        assertThat(staff.body()).as("the same bytes for every entitled reader").isEqualTo(member.body());
+        assertThat(staff.header(PublicReadCache.SHARED_AUDIENCE)).isEqualTo(body);
+        Response own = get(path, authorToken()).expect(200);
+        assertThat(own.body())
+                .as("the author reads the body everyone entitled reads")
+                .isEqualTo(member.body());
+        assertThat(own.header(PublicReadCache.SHARED_AUDIENCE)).isEqualTo(body);
+
+        Response anonymous = get(path, null).expect(200);
+        assertThat(anonymous.json().path("bodyIncluded").asBoolean()).isFalse();
+        assertThat(anonymous.header(PublicReadCache.SHARED_AUDIENCE))
+                .as("the teaser is for everyone else but the author")
+                .isEqualTo(teaser);
+        Response free = get(path, readerToken()).expect(200);
+        assertThat(free.body()).as("the same bytes for every other reader").isEqualTo(anonymous.body());
+        assertThat(free.header(PublicReadCache.SHARED_AUDIENCE)).isEqualTo(teaser);
+        Response notTheirs = get(path, bearer(otherAuthor, "author")).expect(200);
+        assertThat(notTheirs.body()).as("another author gets the teaser").isEqualTo(anonymous.body());
+
+        for (Response r : List.of(member, staff, own, anonymous, free)) {
+            assertThat(r.header("Cache-Control")).contains("no-store").contains("private");
+            assertThat(r.header(PublicReadCache.SHARED_CACHE_CONTROL)).isEmpty();
+        }
+        assertThat(get("/api/v1/posts/" + publishedFree("Free").path("slug").asString(), readerToken())
+                        .header(PublicReadCache.SHARED_AUDIENCE))
+                .as("a free post is the same for everyone: no audience")
+                .isEmpty();
+        assertThat(get(path + "-missing", premium(reader)).expect(404).header(PublicReadCache.SHARED_AUDIENCE))
+                .isEmpty();
+    }
+
+    @Test
     void anAuthorRenameFromTheEventBusReachesCachedAnswers() {
         UUID writer = UUID.randomUUID();
         String slug = createPublished(bearer(writer, "author"), postBody(unique("Renamed"), "body"))

@@ -141,6 +141,9 @@ public final class TokenVerifier {
                 }
             }
         }
-        return new Caller(subject, Set.copyOf(roles), expires.getTime(), kid);
+        String tier = claims.getClaim("tier") instanceof String name && !name.isBlank()
+                ? name.toLowerCase(java.util.Locale.ROOT)
+                : null;
+        return new Caller(subject, Set.copyOf(roles), tier, expires.getTime(), kid);
     }
 }

@@ -65,6 +65,13 @@ import reactor.core.publisher.Mono;
  * signed-in reader whose token this gateway has verified, marked {@code no-store, private} as the
  * service marks it for them; a request with a token that did not verify never reaches this filter. The
  * header never leaves the gateway.
+ *
+ * <p>Answers for an audience (ADR 0114): a service marks an answer that is the same for every reader of
+ * a described kind with {@value #SHARED_AUDIENCE} ({@link Audience}: content's premium post, whose body
+ * every entitled reader gets and whose teaser every other reader but the author gets). Such an answer is
+ * stored from any request it was given to, under its URL and its audience's kind, and served only to a
+ * reader the audience admits (a signed-in one only once verified here), marked {@code no-store, private}
+ * as the service marks it. That header never leaves the gateway either.
  */
 public final class PublicAnswerCache implements WebFilter, Ordered {
 
@@ -76,6 +83,17 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
      * the {@code Cache-Control} the answer has when shared (ADR 0107).
      */
     public static final String SHARED_CACHE_CONTROL = "Lectern-Shared-Cache-Control";
+
+    /**
+     * Set by a service on an answer that is the same for every reader of a described kind ({@link Audience},
+     * ADR 0114).
+     */
+    public static final String SHARED_AUDIENCE = "Lectern-Shared-Audience";
+
+    /** Where an audience's answer is kept: its URL's key and one of these. */
+    private static final String HOLDERS_SLOT = "\u0000holders";
+
+    private static final String OTHERS_SLOT = "\u0000others";
 
     /** What a signed-in reader's copy is marked: the service marks its answers to them so. */
     private static final String PRIVATE = "no-store, private";
@@ -93,12 +111,17 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             "x-ratelimit-remaining",
             "x-ratelimit-reset",
             "x-ratelimit-policy",
-            SHARED_CACHE_CONTROL.toLowerCase(Locale.ROOT));
+            SHARED_CACHE_CONTROL.toLowerCase(Locale.ROOT),
+            SHARED_AUDIENCE.toLowerCase(Locale.ROOT));
 
     /** A request header the answer varies by, and its value for the request that stored it. */
     record Varied(String name, @Nullable String value) {}
 
-    /** @param everyReader the service marked it the same for every reader: signed-in ones may have it */
+    /**
+     * @param key where it is kept: the URL's key, or for an audience's answer that and the audience's slot
+     * @param everyReader the service marked it the same for every reader: signed-in ones may have it
+     * @param audience the readers the service marked it for (ADR 0114); null for any other answer
+     */
     record Entry(
             String key,
             long generation,
@@ -108,7 +131,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             List<Varied> vary,
             @Nullable String etag,
             byte[] body,
-            boolean everyReader) {}
+            boolean everyReader,
+            @Nullable Audience audience) {}
 
     private final PublicCacheProperties props;
     private final PathRules paths;
@@ -189,11 +213,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
             }
             String key = key(request);
             if (subscribed) {
-                Entry hit = entries.get(key);
-                if (hit != null
-                        && fresh(hit)
-                        && (!signedIn || hit.everyReader())
-                        && sameVariant(hit, request.getHeaders(), signedIn)) {
+                Entry hit = servable(key, request.getHeaders(), signedIn, Caller.of(exchange));
+                if (hit != null) {
                     hits.increment();
                     // read the request to its end first (a GET's is empty): an answer written while
                     // Reactor Netty was still reading it left the connection's next request unread
@@ -221,13 +242,45 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
     }
 
     /**
-     * Sends a read of the copy's paths on to the service. A service's {@value #SHARED_CACHE_CONTROL} is
-     * for this gateway only: it is taken off the answer before it leaves, kept or not, copy on or off.
+     * The entry this request may be served, or null. The URL's own entry first (anonymous, or the same for
+     * every reader); else, when the service gave that URL's answers to audiences, the one whose audience
+     * admits this reader: a reader holding a claim is looked up among the holders first.
+     */
+    private @Nullable Entry servable(String key, HttpHeaders headers, boolean signedIn, @Nullable Caller caller) {
+        Entry entry = entries.get(key);
+        if (entry != null) {
+            return fresh(entry) && (!signedIn || entry.everyReader()) && sameVariant(entry, headers, signedIn)
+                    ? entry
+                    : null;
+        }
+        if (signedIn) {
+            Entry forHolders = entries.get(key + HOLDERS_SLOT);
+            if (admitted(forHolders, headers, caller)) {
+                return forHolders;
+            }
+        }
+        Entry forOthers = entries.get(key + OTHERS_SLOT);
+        return admitted(forOthers, headers, caller) ? forOthers : null;
+    }
+
+    private boolean admitted(@Nullable Entry entry, HttpHeaders headers, @Nullable Caller caller) {
+        return entry != null
+                && entry.audience() != null
+                && fresh(entry)
+                && entry.audience().admits(caller)
+                && sameVariant(entry, headers, true);
+    }
+
+    /**
+     * Sends a read of the copy's paths on to the service. A service's {@value #SHARED_CACHE_CONTROL} and
+     * {@value #SHARED_AUDIENCE} are for this gateway only: they are taken off the answer before it leaves,
+     * kept or not, copy on or off.
      */
     private static Mono<Void> passOn(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         exchange.getResponse().beforeCommit(() -> {
             headers.remove(SHARED_CACHE_CONTROL);
+            headers.remove(SHARED_AUDIENCE);
             return Mono.empty();
         });
         return chain.filter(exchange);
@@ -250,7 +303,10 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         return entry.generation() == generation.get() && nanoTime.getAsLong() - entry.expiresAt() < 0;
     }
 
-    /** A signed-in reader's token is not compared: the entry is the same for every verified reader. */
+    /**
+     * A signed-in reader's token is not compared: the entry is the same for every verified reader (or,
+     * for an audience's entry, for every reader the audience admits, which the caller checked).
+     */
     private static boolean sameVariant(Entry entry, HttpHeaders request, boolean signedIn) {
         for (Varied varied : entry.vary()) {
             if (signedIn && varied.name().equals("authorization")) {
@@ -313,7 +369,11 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             String shared = getHeaders().getFirst(SHARED_CACHE_CONTROL);
-            long ttl = storableFor(getHeaders(), shared);
+            String audienceHeader = getHeaders().getFirst(SHARED_AUDIENCE);
+            Audience audience = Audience.parse(audienceHeader);
+            long ttl = audienceHeader == null
+                    ? storableFor(getHeaders(), shared)
+                    : storableFor(getHeaders(), shared, audience);
             if (ttl <= 0 || !HttpStatus.OK.equals(getStatusCode())) {
                 return super.writeWith(body);
             }
@@ -329,7 +389,7 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                     .flatMap(bytes -> {
                         // a body shorter than announced (the service went away) is passed on, not kept
                         if (bytes.length == length) {
-                            store(bytes, ttl, shared);
+                            store(bytes, ttl, shared, audience);
                         }
                         return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
                     });
@@ -357,17 +417,38 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
         }
 
         /**
+         * How long an answer the service marked for an audience may be kept: only when the audience is
+         * well formed, the answer is not also marked for every reader, and the reader it was given to is
+         * one the audience admits (anything else is a service's mistake, and the answer is not kept).
+         */
+        private long storableFor(HttpHeaders headers, @Nullable String shared, @Nullable Audience audience) {
+            long length = headers.getContentLength();
+            if (audience == null
+                    || shared != null
+                    || !audience.admits(Caller.of(exchange))
+                    || length < 0
+                    || length > props.maxEntryBytes().toBytes()
+                    || headers.containsHeader(HttpHeaders.SET_COOKIE)
+                    || headers.containsHeader(HttpHeaders.CONTENT_RANGE)) {
+                return 0;
+            }
+            return Math.min(audience.maxAgeSeconds() * 1_000_000_000L, maxTtlNanos);
+        }
+
+        /**
          * @param shared the service's {@value #SHARED_CACHE_CONTROL}: the entry is then the anonymous
          *     variant whatever the request's token, under that {@code Cache-Control}
+         * @param audience the service's {@value #SHARED_AUDIENCE}: the entry is then its audience's, kept
+         *     in that audience's slot of the URL, under the answer's own {@code Cache-Control}
          */
-        private void store(byte[] body, long ttl, @Nullable String shared) {
+        private void store(byte[] body, long ttl, @Nullable String shared, @Nullable Audience audience) {
             List<Varied> vary = new ArrayList<>();
             HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
             for (String name : tokens(getHeaders().get(HttpHeaders.VARY))) {
                 if (name.equals("*")) {
                     return;
                 }
-                boolean anyReader = shared != null && name.equals("authorization");
+                boolean anyReader = (shared != null || audience != null) && name.equals("authorization");
                 vary.add(new Varied(name, anyReader ? null : joined(requestHeaders, name)));
             }
             List<Map.Entry<String, String>> replayed = new ArrayList<>();
@@ -384,8 +465,9 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                 }
             });
             long now = nanoTime.getAsLong();
+            String slot = audience == null ? key : key + (audience.holders() ? HOLDERS_SLOT : OTHERS_SLOT);
             put(new Entry(
-                    key,
+                    slot,
                     readIn,
                     now,
                     now + ttl,
@@ -393,7 +475,8 @@ public final class PublicAnswerCache implements WebFilter, Ordered {
                     List.copyOf(vary),
                     getHeaders().getETag(),
                     body,
-                    shared != null));
+                    shared != null,
+                    audience));
         }
     }
 
