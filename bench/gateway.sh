@@ -10,6 +10,9 @@
 # for every reader and the gateway's copy serves both readers, ADR 0107). With BENCH_SERVICE=content a
 # second gateway with its copy off (every request passed on to content) is then measured too, at the
 # fixed rate and with wrk, after BENCH_CACHE_OFF_WARMUP seconds of load (default 120).
+# BENCH_READER=premium (with BENCH_SERVICE=content) reads a premium post as a premium reader: content
+# marks the body for every entitled reader and the gateway's copy serves it to them (ADR 0114); the
+# copy-off gateway then measures the proxy path premium reads took before.
 # BENCH_CONTENT_COMPARE="--some.property=value ..." (with BENCH_SERVICE=content) also starts a second
 # content-service with those arguments and prints both services' direct throughput (two wrk rounds in
 # alternating order), fixed-rate latency, allocated and promoted bytes per request and full collections
@@ -28,6 +31,9 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RATE="${1:-1000}"; MEASURE="${2:-20}"; WRK_SECONDS="${3:-15}"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
+if [ "${BENCH_READER:-}" = premium ] && [ "${BENCH_SERVICE:-}" != content ]; then
+  echo "BENCH_READER=premium reads a premium post of the real content-service: set BENCH_SERVICE=content" >&2; exit 1
+fi
 MODULES=gateway,bench
 [ "${BENCH_SERVICE:-}" = content ] && MODULES="$MODULES,content-service"
 # Reactor build (-am): never picks up io.lectern jars another build installed in ~/.m2.
@@ -85,8 +91,9 @@ JVM_FLAGS=$(sed -n 's/^JVM_FLAGS="\${LECTERN_JAVA_OPTS:-\(.*\)}"$/\1/p' lectern)
   }
   start_content "$CONTENT_PORT" "$WORK/content.log"
   ADMIN="Authorization: Bearer $(cat "$WORK/token.admin")"
+  PREMIUM=$([ "${BENCH_READER:-}" = premium ] && echo true || echo false)
   ID=$(curl -fsS -H "$ADMIN" -H 'Content-Type: application/json' \
-    -d '{"title":"Hello world","slug":"hello-world","markdown":"# Hello\n\nA small post read by the gateway benchmark, with **some** text.","excerpt":"A small post.","premium":false,"tags":["bench"]}' \
+    -d '{"title":"Hello world","slug":"hello-world","markdown":"# Hello\n\nA small post read by the gateway benchmark, with **some** text.","excerpt":"A small post.","premium":'"$PREMIUM"',"tags":["bench"]}' \
     "http://127.0.0.1:$CONTENT_PORT/api/v1/admin/posts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   curl -fsS -o /dev/null -X POST -H "$ADMIN" "http://127.0.0.1:$CONTENT_PORT/api/v1/admin/posts/$ID/publish"
   TARGET_PORT=$CONTENT_PORT; TARGET_NAME="content-service (real, PostgreSQL-backed)"
@@ -122,6 +129,7 @@ start_gateway "$GATEWAY_PORT" "$WORK/gateway.log"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 
 TOKEN="$(cat "$WORK/token")"
+[ "${BENCH_READER:-}" != premium ] || TOKEN="$(cat "$WORK/token.premium")"
 AUTH="Authorization: Bearer $TOKEN"
 LOAD_HDR=("-H" "$AUTH"); LOAD_ARG="$AUTH"
 if [ "${BENCH_READER:-}" = anonymous ]; then LOAD_HDR=(); LOAD_ARG="Accept: application/json"; fi
@@ -130,6 +138,12 @@ GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/v1/posts/$SLUG"
 # the token must really pass the gateway's check, and the limiter must be on
 curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
 grep -qi '^X-RateLimit-Remaining' "$WORK/headers" || { echo "rate limiter not active" >&2; exit 1; }
+if [ "${BENCH_READER:-}" = premium ]; then # the premium body, read twice: the second from the gateway's copy
+  curl -fsS -o "$WORK/premium.json" -H "$AUTH" "$GATEWAY"
+  grep -q '"bodyIncluded":true' "$WORK/premium.json" || { echo "no premium body for the premium reader" >&2; exit 1; }
+  curl -fsS -D "$WORK/headers" -o /dev/null -H "$AUTH" "$GATEWAY"
+  grep -qi '^Age:' "$WORK/headers" || { echo "the premium body was not served from the gateway's copy" >&2; exit 1; }
+fi
 
 echo "== warm-up: wrk 15 s on each target (JIT, pools, token cache) before anything is measured"
 wrk -t2 -c32 -d15s "${LOAD_HDR[@]}" "$GATEWAY" >/dev/null

@@ -62,14 +62,15 @@ public final class StandInPostService {
         });
         server.start();
 
-        // A reader token for the load, and an admin token (tokenFile.admin) the real-service mode of
-        // bench/gateway.sh uses to create the post it reads.
-        Files.writeString(tokenFile, token(key, issuer, audience, "reader"));
-        Files.writeString(Path.of(tokenFile + ".admin"), token(key, issuer, audience, "admin"));
+        // A reader token for the load, a premium reader's (tokenFile.premium, BENCH_READER=premium), and an
+        // admin token (tokenFile.admin) the real-service mode of bench/gateway.sh uses to create the post.
+        Files.writeString(tokenFile, token(key, issuer, audience, "reader", "free"));
+        Files.writeString(Path.of(tokenFile + ".premium"), token(key, issuer, audience, "reader", "premium"));
+        Files.writeString(Path.of(tokenFile + ".admin"), token(key, issuer, audience, "admin", "free"));
         System.out.println("stand-in post service on " + port);
     }
 
-    private static String token(RSAKey key, String issuer, String audience, String role) throws Exception {
+    private static String token(RSAKey key, String issuer, String audience, String role, String tier) throws Exception {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -83,6 +84,7 @@ public final class StandInPostService {
                         .issueTime(Date.from(now))
                         .expirationTime(Date.from(now.plusSeconds(3600)))
                         .claim("roles", List.of(role))
+                        .claim("tier", tier)
                         .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
