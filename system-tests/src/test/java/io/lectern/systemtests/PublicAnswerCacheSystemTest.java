@@ -68,18 +68,10 @@ class PublicAnswerCacheSystemTest {
     void anEditThroughTheGatewayAndAChangeInTheDatabaseAreBothSeenThroughTheGatewaysCopy() throws Exception {
         String author = adminToken();
         String title = "Cached at the edge " + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts"),
-                "{\"title\":\"" + title + "\",\"markdown\":\"Served from the gateway's memory.\"}",
-                "Authorization",
-                "Bearer " + author);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode post = JSON.readTree(created.body());
+        JsonNode post =
+                published(author, "{\"title\":\"" + title + "\",\"markdown\":\"Served from the gateway's memory.\"}");
         String id = post.get("id").asString();
         String slug = post.get("slug").asString();
-        HttpResponse<String> published = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts/" + id + "/publish"), "{}", "Authorization", "Bearer " + author);
-        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
 
         HttpResponse<String> copy = readFromTheGateway(slug);
         assertThat(title(copy)).isEqualTo(title);
@@ -137,17 +129,10 @@ class PublicAnswerCacheSystemTest {
     void aPremiumPostsBodyAndTeaserAreServedFromTheGatewaysCopyOnlyToTheirOwnReaders() throws Exception {
         String author = adminToken();
         String title = "Premium at the edge " + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts"),
-                "{\"title\":\"" + title + "\",\"markdown\":\"Only for subscribers.\",\"premium\":true}",
-                "Authorization",
-                "Bearer " + author);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asString();
-        String slug = JSON.readTree(created.body()).get("slug").asString();
-        HttpResponse<String> published = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts/" + id + "/publish"), "{}", "Authorization", "Bearer " + author);
-        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
+        JsonNode post = published(
+                author, "{\"title\":\"" + title + "\",\"markdown\":\"Only for subscribers.\",\"premium\":true}");
+        String id = post.get("id").asString();
+        String slug = post.get("slug").asString();
         String path = "/api/v1/posts/" + slug;
         String reader = readerToken();
         String staff = adminToken();
@@ -215,6 +200,21 @@ class PublicAnswerCacheSystemTest {
             first.add(fromContent);
         });
         return first.get(0);
+    }
+
+    /** Creates the post through the gateway and publishes it; returns the created post. */
+    private static JsonNode published(String author, String json) throws Exception {
+        HttpResponse<String> created =
+                Stack.postJson(Stack.gateway("/api/v1/admin/posts"), json, "Authorization", "Bearer " + author);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode post = JSON.readTree(created.body());
+        HttpResponse<String> published = Stack.postJson(
+                Stack.gateway("/api/v1/admin/posts/" + post.get("id").asString() + "/publish"),
+                "{}",
+                "Authorization",
+                "Bearer " + author);
+        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
+        return post;
     }
 
     private static String readerToken() throws Exception {
