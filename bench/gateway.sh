@@ -20,6 +20,9 @@
 # BENCH_GATEWAY_COMPARE_JAR=path/to/other/gateway.jar and/or BENCH_GATEWAY_COMPARE="--some.property=value"
 # also run two gateways with their copy off (every request proxied), this build's and the other, and
 # print the same side-by-side figures for the proxy path (e.g. the jar of an earlier commit).
+# BENCH_GATEWAY_JVM_A="..." / BENCH_GATEWAY_JVM_B="..." replace the JVM options of those two gateways (by
+# default the bench's own: 256 MB pre-touched ParallelGC heap, tiered compilation); either one alone also
+# runs the comparison, with the same jar: e.g. ./lectern's gateway flags with C2 alone against C1 alone.
 # BENCH_GATEWAY_JAVA_OPTS="..." adds JVM options to the benchmark's gateways (e.g. a JFR recording:
 # "-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" for where its CPU goes).
 # BENCH_LIMITER=compare also runs wrk through a second gateway with the rate limiter off and prints the
@@ -106,7 +109,7 @@ echo "== direct target: $TARGET_NAME"
 start_gateway() { # port log extra-args...
   local port=$1 log=$2; shift 2
   # shellcheck disable=SC2086 # a list of options
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k ${BENCH_GATEWAY_JAVA_OPTS:-} \
+  "$JAVA_HOME/bin/java" ${GATEWAY_JVM:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k} ${BENCH_GATEWAY_JAVA_OPTS:-} \
     -Dreactor.netty.ioWorkerCount=2 -Dio.netty.leakDetection.level=disabled \
     -jar "${GATEWAY_JAR:-gateway/target/gateway-0.1.0-SNAPSHOT.jar}" \
     --server.port="$port" \
@@ -224,12 +227,13 @@ compare_two() {
   local what=$1 counter=$8
   declare -A URL=([base]=$2 [other]=$5) PORT=([base]=$3 [other]=$6) LABEL=([base]=$4 [other]=$7)
   declare -A RPS=() LAT=() BEFORE=() AFTER=()
-  counters() { # port -> "allocated promoted requests full-collections full-collection-seconds"
+  counters() { # port -> "allocated promoted requests full-collections full-collection-seconds cpu-ns"
     curl -fsS "http://127.0.0.1:$1/actuator/prometheus" | awk -v c="^${counter}" '
       /^jvm_gc_memory_allocated_bytes_total/ {a += $NF} /^jvm_gc_memory_promoted_bytes_total/ {p += $NF}
       $0 ~ c {r += $NF}
       /^jvm_gc_pause_seconds_count\{.*major/ {n += $NF} /^jvm_gc_pause_seconds_sum\{.*major/ {t += $NF}
-      END {printf "%.0f %.0f %.0f %.0f %.3f", a, p, r, n, t}'; }
+      /^process_cpu_time_ns_total/ {u += $NF}
+      END {printf "%.0f %.0f %.0f %.0f %.3f %.0f", a, p, r, n, t, u}'; }
   for t in base other; do BEFORE[$t]=$(counters "${PORT[$t]}"); done
   for order in "base other" "other base"; do
     for t in $order; do
@@ -242,23 +246,23 @@ compare_two() {
     done
   done
   for t in base other; do AFTER[$t]=$(counters "${PORT[$t]}"); done
-  figures() { # t -> "req/s KB-allocated bytes-promoted full-collections full-ms requests p99-ms"
+  figures() { # t -> "req/s KB-allocated bytes-promoted full-collections full-ms requests p99-ms cpu-us"
     awk -v b="${BEFORE[$1]}" -v a="${AFTER[$1]}" -v rps="${RPS[$1]}" -v lat="${LAT[$1]}" 'BEGIN {
       split(b, x, " "); split(a, y, " "); n = split(rps, r, " "); s = 0; for (i = 1; i <= n; i++) s += r[i]
       req = y[3] - x[3]; m = split(lat, l, " [|] "); p99 = 0
       for (i = 1; i <= m; i++) { v = l[i]; sub(/.*p99=/, "", v); sub(/ms.*/, "", v); p99 += v / m }
-      printf "%.0f %.1f %.0f %d %.0f %d %.2f", s / n, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req,
-        y[4] - x[4], (y[5] - x[5]) * 1000, req, p99 }'
+      printf "%.0f %.1f %.0f %d %.0f %d %.2f %.0f", s / n, (y[1] - x[1]) / 1024 / req, (y[2] - x[2]) / req,
+        y[4] - x[4], (y[5] - x[5]) * 1000, req, p99, (y[6] - x[6]) / 1000 / req }'
   }
   local t f
   for t in base other; do
     read -r -a f <<<"$(figures "$t")"
-    echo "== $what ${LABEL[$t]}: ${f[0]} req/s (wrk rounds:${RPS[$t]}), ${f[1]} KB allocated and ${f[2]} bytes promoted per request, ${f[3]} full collections (${f[4]} ms in all) in ${f[5]} requests; at the fixed rate (mean p99 ${f[6]} ms): ${LAT[$t]}"
+    echo "== $what ${LABEL[$t]}: ${f[0]} req/s (wrk rounds:${RPS[$t]}), ${f[7]} us of its CPU per request, ${f[1]} KB allocated and ${f[2]} bytes promoted per request, ${f[3]} full collections (${f[4]} ms in all) in ${f[5]} requests; at the fixed rate (mean p99 ${f[6]} ms): ${LAT[$t]}"
   done
   read -r -a B <<<"$(figures base)"; read -r -a O <<<"$(figures other)"
   awk -v b="${B[*]}" -v o="${O[*]}" -v l1="${LABEL[base]}" -v l2="${LABEL[other]}" 'BEGIN {split(b, x, " "); split(o, y, " ");
-    printf "== %s / %s: throughput %.2fx, allocated per request %.2fx, promoted per request %.2fx, fixed-rate p99 %.2fx\n",
-      l1, l2, x[1] / y[1], x[2] / y[2], (y[3] > 0 ? x[3] / y[3] : 0), x[7] / y[7] }'
+    printf "== %s / %s: throughput %.2fx, CPU per request %.2fx, allocated per request %.2fx, promoted per request %.2fx, fixed-rate p99 %.2fx\n",
+      l1, l2, x[1] / y[1], x[8] / y[8], x[2] / y[2], (y[3] > 0 ? x[3] / y[3] : 0), x[7] / y[7] }'
 }
 if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; then
   # A second content-service on the same database, started with these extra arguments, against the
@@ -271,19 +275,19 @@ if [ -n "${BENCH_CONTENT_COMPARE:-}" ] && [ "${BENCH_SERVICE:-}" = content ]; th
   compare_two content-service "$DIRECT" "$TARGET_PORT" "as configured" "$OTHER" "$OTHER_PORT" \
     "with $BENCH_CONTENT_COMPARE" http_server_requests_seconds_count
 fi
-if [ -n "${BENCH_GATEWAY_COMPARE_JAR:-}${BENCH_GATEWAY_COMPARE:-}" ]; then
+if [ -n "${BENCH_GATEWAY_COMPARE_JAR:-}${BENCH_GATEWAY_COMPARE:-}${BENCH_GATEWAY_JVM_A:-}${BENCH_GATEWAY_JVM_B:-}" ]; then
   # Two gateways with their copy off (every request proxied), this build's and one from another jar
   # and/or with extra arguments, each warmed for BENCH_CACHE_OFF_WARMUP seconds (default 120).
   A_PORT=$(free_port); B_PORT=$(free_port)
-  start_gateway "$A_PORT" "$WORK/gateway-a.log" --lectern.gateway.public-cache.enabled=false
+  GATEWAY_JVM="${BENCH_GATEWAY_JVM_A:-}" start_gateway "$A_PORT" "$WORK/gateway-a.log" --lectern.gateway.public-cache.enabled=false
   # shellcheck disable=SC2086 # a list of arguments
-  GATEWAY_JAR="${BENCH_GATEWAY_COMPARE_JAR:-gateway/target/gateway-0.1.0-SNAPSHOT.jar}" start_gateway "$B_PORT" "$WORK/gateway-b.log" \
+  GATEWAY_JVM="${BENCH_GATEWAY_JVM_B:-}" GATEWAY_JAR="${BENCH_GATEWAY_COMPARE_JAR:-gateway/target/gateway-0.1.0-SNAPSHOT.jar}" start_gateway "$B_PORT" "$WORK/gateway-b.log" \
     --lectern.gateway.public-cache.enabled=false ${BENCH_GATEWAY_COMPARE:-}
   for p in "$A_PORT" "$B_PORT"; do wait_http "http://127.0.0.1:$p/actuator/health"; done
   A_URL="http://127.0.0.1:$A_PORT/api/v1/posts/$SLUG"; B_URL="http://127.0.0.1:$B_PORT/api/v1/posts/$SLUG"
   for u in "$A_URL" "$B_URL"; do wrk -t2 -c32 -d"${BENCH_CACHE_OFF_WARMUP:-120}s" "${LOAD_HDR[@]}" "$u" >/dev/null; done
-  compare_two "gateway (copy off)" "$A_URL" "$A_PORT" "this build" "$B_URL" "$B_PORT" \
-    "${BENCH_GATEWAY_COMPARE_JAR:+$(basename "$BENCH_GATEWAY_COMPARE_JAR")}${BENCH_GATEWAY_COMPARE:+ with $BENCH_GATEWAY_COMPARE}" \
+  compare_two "gateway (copy off)" "$A_URL" "$A_PORT" "this build${BENCH_GATEWAY_JVM_A:+ (JVM: $BENCH_GATEWAY_JVM_A)}" "$B_URL" "$B_PORT" \
+    "${BENCH_GATEWAY_COMPARE_JAR:+$(basename "$BENCH_GATEWAY_COMPARE_JAR")}${BENCH_GATEWAY_COMPARE:+ with $BENCH_GATEWAY_COMPARE}${BENCH_GATEWAY_JVM_B:+ (JVM: $BENCH_GATEWAY_JVM_B)}" \
     spring_cloud_gateway_requests_seconds_count
 fi
 echo "== gateway RSS: $(ps -o rss= -p "$(lsof -t -i :"$GATEWAY_PORT" -sTCP:LISTEN | head -1)" | awk '{printf "%.0f MB", $1/1024}')"
