@@ -210,21 +210,13 @@ class BillingJourneySystemTest {
     }
 
     private static String premiumPost(String authorToken) throws Exception {
-        HttpResponse<String> created = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts"),
-                "{\"title\":\"Premium deep dive " + UUID.randomUUID().toString().substring(0, 6)
-                        + "\",\"markdown\":\"This part is only for subscribers.\",\"premium\":true}",
-                "Authorization",
-                "Bearer " + authorToken);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode post = JSON.readTree(created.body());
-        HttpResponse<String> published = Stack.postJson(
-                Stack.gateway("/api/v1/admin/posts/" + post.get("id").asString() + "/publish"),
-                "{}",
-                "Authorization",
-                "Bearer " + authorToken);
-        assertThat(published.statusCode()).as(published.body()).isIn(200, 204);
-        return post.get("slug").asString();
+        return PublicAnswerCacheSystemTest.published(
+                        authorToken,
+                        "{\"title\":\"Premium deep dive "
+                                + UUID.randomUUID().toString().substring(0, 6)
+                                + "\",\"markdown\":\"This part is only for subscribers.\",\"premium\":true}")
+                .get("slug")
+                .asString();
     }
 
     private static JsonNode readPost(String slug, String token) throws Exception {

@@ -203,7 +203,7 @@ class PublicAnswerCacheSystemTest {
     }
 
     /** Creates the post through the gateway and publishes it; returns the created post. */
-    private static JsonNode published(String author, String json) throws Exception {
+    static JsonNode published(String author, String json) throws Exception {
         HttpResponse<String> created =
                 Stack.postJson(Stack.gateway("/api/v1/admin/posts"), json, "Authorization", "Bearer " + author);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
